@@ -1,0 +1,47 @@
+/**
+ * Errors a user causes (a bad URL, a page that is not an article) are BriefErrors: a stable code
+ * for programs and a message that tells the user what happened and what to do. Anything else is a
+ * bug: thrown as a plain Error and logged, and the user sees a generic apology.
+ */
+export const briefErrorCodes = [
+  'usage',
+  'empty_input',
+  'input_too_large',
+  'file_unreadable',
+  'url_invalid',
+  'url_refused',
+  'dns_failed',
+  'fetch_timeout',
+  'fetch_too_large',
+  'fetch_http',
+  'fetch_failed',
+  'too_many_redirects',
+  'not_article',
+  'no_content',
+  'engine_unavailable',
+  'not_configured',
+] as const;
+export type BriefErrorCode = (typeof briefErrorCodes)[number];
+
+export class BriefError extends Error {
+  override readonly name = 'BriefError';
+  constructor(
+    readonly code: BriefErrorCode,
+    /** Shown to users as is: no secrets, no stack, no internal addresses. */
+    readonly userMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(userMessage, options);
+  }
+}
+
+export function isBriefError(err: unknown): err is BriefError {
+  return err instanceof BriefError;
+}
+
+/** What a user sees for any failure: the BriefError's message, or a generic line for a bug. */
+export function userMessageOf(err: unknown): string {
+  return isBriefError(err)
+    ? err.userMessage
+    : 'Something went wrong on our side while making this brief. Please try again in a minute.';
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Tests must never depend on the developer's environment.
+    env: { BRIEF_FETCH_ALLOW_HOSTS: '' },
+  },
+});
