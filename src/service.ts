@@ -18,6 +18,8 @@ export interface BriefRequestOptions {
   signal?: AbortSignal;
   /** Overrides the configured engine for this request (the CLI's --engine). */
   engine?: EngineChoice;
+  /** Who asked ("cli", "slack:T1/C2", "discord:G1/C2"): for logs and usage accounting. */
+  caller?: string;
 }
 
 export interface BriefService {
