@@ -87,7 +87,7 @@ function classify(err: unknown, caller: AbortSignal | undefined, timeoutMs: numb
     return new LlmFailure('aborted', 'model call aborted', { cause: err });
   if (err instanceof APIConnectionError) return new LlmFailure('connection', err.message, { cause: err });
   if (err instanceof APIError) {
-    const status = err.status ?? 0;
+    const status: number = (err.status as number | undefined) ?? 0;
     const detail = `HTTP ${status} from the model endpoint`;
     if (status === 401 || status === 403) return new LlmFailure('auth', detail, { cause: err });
     if (status === 429) return new LlmFailure('rate_limited', detail, { cause: err });
@@ -101,7 +101,7 @@ function classify(err: unknown, caller: AbortSignal | undefined, timeoutMs: numb
 /** Milliseconds to wait before the next attempt, or null when this failure is not retried. */
 function retryDelay(err: unknown, failure: LlmFailure, attempt: number, policy: CallPolicy): number | null {
   if (!['rate_limited', 'server_error', 'connection'].includes(failure.code)) return null;
-  const asked = err instanceof APIError ? retryAfterMs(err.headers) : null;
+  const asked = err instanceof APIError ? retryAfterMs(err.headers as Headers | undefined) : null;
   if (asked !== null) return asked <= policy.retryAfterCapMs ? asked : null;
   return Math.min((policy.baseBackoffMs ?? 500) * 2 ** attempt, policy.retryAfterCapMs);
 }

@@ -128,15 +128,21 @@ export function unsupportedClaims(sentence: string, index: ClaimIndex, options: 
   }
   if (!options.checkNames) return out;
   // Case is lost by normalize(); find capitals in the original, compare in normalised form.
-  for (const token of sentence.match(WORD) ?? []) {
-    if (!CAPITALISED.test(token) || /^\d/.test(token)) continue;
+  const tokens = [...sentence.matchAll(WORD)];
+  tokens.forEach((m, i) => {
+    const token = m[0];
+    if (!CAPITALISED.test(token)) return;
+    // Any word is capitalised at a sentence start ("Deliberations began"): only a following
+    // capitalised word ("John Smith said") makes it a name there.
+    const atStart = /(^|[.!?:;]["'\u201d\u2019)]*)\s*["'\u201c\u2018(]*$/u.test(sentence.slice(0, m.index));
+    if (atStart && !CAPITALISED.test(tokens[i + 1]?.[0] ?? '')) return;
     const lower = normalize(token);
-    if (SENTENCE_STARTERS.has(lower)) continue;
-    if (wordVariants(lower).some((v) => index.words.has(v) || index.words.has(`${v}s`))) continue;
+    if (SENTENCE_STARTERS.has(lower)) return;
+    if (wordVariants(lower).some((v) => index.words.has(v) || index.words.has(`${v}s`))) return;
     // "Obama-era": each part must be known.
-    if (lower.includes('-') && lower.split('-').every((p) => index.words.has(p) || SENTENCE_STARTERS.has(p)))
-      continue;
+    const parts = lower.split('-');
+    if (parts.length > 1 && parts.every((p) => index.words.has(p) || SENTENCE_STARTERS.has(p))) return;
     out.push(token);
-  }
+  });
   return out;
 }

@@ -33,7 +33,7 @@ export interface GroundedOutput {
   drops: Drop[];
 }
 
-export interface GroundingOptions extends ClaimCheckOptions {}
+export type GroundingOptions = ClaimCheckOptions;
 
 export function groundOutput(
   output: ModelOutput,

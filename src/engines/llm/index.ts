@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { articleText, type Article } from '../../article.js';
 import { BriefSchema, type Brief } from '../../brief.js';
@@ -10,11 +10,12 @@ import { selectParagraphs } from './budget.js';
 import { createChatCompletion } from './chat-call.js';
 import { LlmFailure } from './failure.js';
 import { groundOutput, isSufficient } from './grounding.js';
-import { buildMessages, repairMessages } from './messages.js';
+import { buildMessages, repairMessages, type ChatMessage } from './messages.js';
 import { MODEL_OUTPUT_JSON_SCHEMA, parseModelOutput, type ModelOutput } from './output.js';
 import { loadPrompts, type PromptTemplates } from './prompts.js';
 
 export { LlmFailure, fallbackNote, isLlmFailure } from './failure.js';
+export { createOpenAIClient } from './client.js';
 
 export type LlmSettings = Pick<
   LlmConfig,
@@ -42,20 +43,6 @@ export interface LlmEngine extends Engine {
   readonly name: 'llm';
   /** Everything besides the article that shapes the output: part of the cache key. */
   readonly fingerprint: string;
-}
-
-/** The openai client with an explicit timeout and no SDK retries (chat-call.ts retries). */
-export function createOpenAIClient(
-  config: Pick<LlmConfig, 'apiKey' | 'baseURL' | 'timeoutMs'>,
-  fetchImpl?: typeof fetch,
-): OpenAI {
-  return new OpenAI({
-    apiKey: config.apiKey,
-    baseURL: config.baseURL ?? undefined,
-    timeout: config.timeoutMs,
-    maxRetries: 0,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-  });
 }
 
 /** Languages that capitalise every noun: a capital letter is no sign of a name there. */
@@ -86,7 +73,7 @@ export function createLlmEngine(deps: LlmEngineDeps): LlmEngine {
     `in${settings.maxInputTokens}`,
   ].join('|');
 
-  const request = (messages: ChatCompletionCreateParamsNonStreaming['messages']) => {
+  const request = (messages: ChatMessage[]) => {
     const body: ChatCompletionCreateParamsNonStreaming = {
       model: settings.model,
       messages,
@@ -95,7 +82,7 @@ export function createLlmEngine(deps: LlmEngineDeps): LlmEngine {
         json_schema: {
           name: 'brief',
           strict: true,
-          schema: MODEL_OUTPUT_JSON_SCHEMA as Record<string, unknown>,
+          schema: MODEL_OUTPUT_JSON_SCHEMA,
         },
       },
       n: 1,
@@ -105,10 +92,7 @@ export function createLlmEngine(deps: LlmEngineDeps): LlmEngine {
     return body;
   };
 
-  const call = async (
-    messages: ChatCompletionCreateParamsNonStreaming['messages'],
-    options: BriefOptions,
-  ): Promise<string> => {
+  const call = async (messages: ChatMessage[], options: BriefOptions): Promise<string> => {
     const completion = await createChatCompletion(client, request(messages), settings, options.signal);
     if (completion.usage) {
       options.onUsage?.({
@@ -122,10 +106,7 @@ export function createLlmEngine(deps: LlmEngineDeps): LlmEngine {
     return message?.content ?? '';
   };
 
-  const generate = async (
-    messages: ChatCompletionCreateParamsNonStreaming['messages'],
-    options: BriefOptions,
-  ): Promise<ModelOutput> => {
+  const generate = async (messages: ChatMessage[], options: BriefOptions): Promise<ModelOutput> => {
     const first = await call(messages, options);
     const parsed = parseModelOutput(first, countSentences);
     if (parsed.ok) return parsed.value;

@@ -1,5 +1,10 @@
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { escapeUntrusted, fillTemplate, type PromptTemplates } from './prompts.js';
+
+/** Plain-text chat messages: a subset of the openai type that the fake server and tests can read. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
 
 export interface PromptInput {
   title: string | null;
@@ -29,7 +34,7 @@ export function articleBody(
   return parts.join('\n\n');
 }
 
-export function buildMessages(prompts: PromptTemplates, input: PromptInput): ChatCompletionMessageParam[] {
+export function buildMessages(prompts: PromptTemplates, input: PromptInput): ChatMessage[] {
   const partial = input.paragraphs.length < input.totalParagraphs;
   const system = fillTemplate(prompts.system, {
     language: input.languageName ? `in ${input.languageName}` : 'in the language of the article',
@@ -48,11 +53,7 @@ export function buildMessages(prompts: PromptTemplates, input: PromptInput): Cha
 }
 
 /** The follow-up for the single repair attempt: our own words only, the article is not repeated. */
-export function repairMessages(
-  original: ChatCompletionMessageParam[],
-  reply: string,
-  problem: string,
-): ChatCompletionMessageParam[] {
+export function repairMessages(original: ChatMessage[], reply: string, problem: string): ChatMessage[] {
   return [
     ...original,
     // The reply is truncated: a runaway answer must not double the cost of the repair.

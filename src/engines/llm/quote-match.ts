@@ -25,7 +25,11 @@ export function quoteIndex(article: string): QuoteIndex {
  * case, and maps it back to the original span. Null when the quote is not in the article.
  */
 export function findQuote(index: QuoteIndex, quote: string): QuoteMatch | null {
-  const needle = normalize(quote.replace(WRAPPER, ''));
+  // As given first: the article's own opening quote mark may be part of it.
+  return locate(index, normalize(quote)) ?? locate(index, normalize(quote.replace(WRAPPER, '')));
+}
+
+function locate(index: QuoteIndex, needle: string): QuoteMatch | null {
   if (!needle) return null;
   const { text, origin } = index.normalized;
   let at = text.indexOf(needle);
