@@ -80,7 +80,9 @@ export function groundedOutput(article: string, facts = 4): object {
 }
 
 export const replies = {
-  grounded: (): Responder => (req) => ({ kind: 'content', content: groundedOutput(req.article) }),
+  grounded:
+    (usage?: { prompt: number; completion: number }): Responder =>
+    (req) => ({ kind: 'content', content: groundedOutput(req.article), usage }),
   /** Grounded, plus one fact whose quote appears nowhere in the article. */
   fabricatedQuote: (): Responder => (req) => {
     const out = groundedOutput(req.article) as { keyFacts: { text: string; quote: string }[] };
