@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { splitSentences } from '../../src/text/sentences.js';
 
 /**
  * A local OpenAI-compatible endpoint (POST /v1/chat/completions on 127.0.0.1) for tests and the
@@ -58,13 +59,14 @@ export function articleOf(body: ChatRequestBody): string {
   return m?.[1] ?? '';
 }
 
-/** Sentences of the article as the fake sees it (its "[...]" markers removed). */
+/** Sentences of the article as the fake sees it (its "[...]" markers removed), of 5 words or more. */
 export function sentencesOf(article: string): string[] {
-  return article
+  const text = article
     .split(/\n\n/)
     .filter((p) => p !== '[...]')
-    .flatMap((p) => p.match(/[^.!?]+[.!?]+["”’']?/g) ?? [p])
-    .map((s) => s.trim())
+    .join('\n\n');
+  return splitSentences(text)
+    .map((s) => s.text)
     .filter((s) => s.split(/\s+/).length >= 5);
 }
 
@@ -75,7 +77,8 @@ export function groundedOutput(article: string, facts = 4): object {
   return {
     headline: (sentences[0] ?? 'Untitled').split(/\s+/).slice(0, 8).join(' '),
     summary: [sentences[0] ?? 'The article is short.'],
-    keyFacts: pick.map((s) => ({ text: s, quote: s })),
+    // A model's fact is short; its first words keep every name and number of the quote's start.
+    keyFacts: pick.map((s) => ({ text: s.split(/\s+/).slice(0, 25).join(' '), quote: s })),
   };
 }
 
