@@ -9,6 +9,8 @@ export class WaiterAborted extends Error {
 
 export interface Inflight<T> {
   run(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** True when a call for key is running that a new waiter would join. */
+  has(key: string): boolean;
   /** Calls in flight now (for tests and metrics). */
   readonly size: number;
 }
@@ -25,6 +27,10 @@ export function createInflight<T>(): Inflight<T> {
   return {
     get size() {
       return entries.size;
+    },
+    has(key) {
+      const entry = entries.get(key);
+      return entry !== undefined && !entry.controller.signal.aborted;
     },
     run(key, start, signal) {
       if (signal?.aborted) return Promise.reject(new WaiterAborted('the caller gave up before the call'));

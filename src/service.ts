@@ -10,6 +10,8 @@ import { ingestHtml, ingestText, ingestUrl, type Resolver } from './ingest/index
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
 
+const PRUNE_EVERY = 500;
+
 /** What a user hands us: a link, pasted text, or a page's HTML (files are read by the CLI). */
 export type BriefInput =
   | { kind: 'url'; url: string }
@@ -56,6 +58,8 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
   const now = deps.now ?? Date.now;
   const inflight = createInflight<Brief>();
   const cacheConfig = config.store;
+  let puts = 0;
+  store?.pruneBriefs(now());
 
   const ingest = async (input: BriefInput, signal?: AbortSignal): Promise<Article> => {
     switch (input.kind) {
@@ -117,6 +121,8 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     if (store && ttl > 0) {
       const at = now();
       store.putBrief({ ...key, brief, fallback: failed !== null, createdAt: at, expiresAt: at + ttl });
+      // Reads skip expired entries; a long-running bot also deletes them now and then.
+      if (++puts % PRUNE_EVERY === 0) store.pruneBriefs(at);
     }
     logger.debug('brief made', {
       engine: brief.engine.name,
@@ -126,6 +132,16 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     });
     return brief;
   };
+
+  const recordSaved = (caller: string, brief: Brief) =>
+    store?.recordUsage({
+      at: now(),
+      caller,
+      model: brief.engine.model ?? '-',
+      kind: 'cache_hit',
+      promptTokens: 0,
+      completionTokens: 0,
+    });
 
   const briefArticle = async (article: Article, options: BriefRequestOptions = {}): Promise<Brief> => {
     const engine = pickEngine(options.engine ?? config.engine);
@@ -144,23 +160,20 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     const key = cacheKeyOf(article, engine.fingerprint);
     const cached = store?.getBrief(key.key, now());
     if (cached) {
-      store?.recordUsage({
-        at: now(),
-        caller,
-        model: cached.engine.model ?? '-',
-        kind: 'cache_hit',
-        promptTokens: 0,
-        completionTokens: 0,
-      });
+      recordSaved(caller, cached);
       logger.debug('brief from cache', { caller, engine: cached.engine.name });
       return cached;
     }
+    // Joining a call already in flight saves a call just like a cache hit.
+    const joining = inflight.has(key.key);
     try {
-      return await inflight.run(
+      const brief = await inflight.run(
         key.key,
         (signal) => produce(engine, article, key, caller, signal),
         options.signal,
       );
+      if (joining) recordSaved(caller, brief);
+      return brief;
     } catch (err) {
       // This caller's deadline passed: it still gets a brief it can post in time.
       if (err instanceof WaiterAborted) return fallback(article, 'aborted');

@@ -151,6 +151,9 @@ describe('cache and cost', () => {
     const briefs = await Promise.all(Array.from({ length: 10 }, (_, i) => brief(bridge, `slack:T1/C${i}`)));
     expect(fake.requests).toHaveLength(1);
     expect(new Set(briefs.map((b) => JSON.stringify(b))).size).toBe(1);
+    const usage = rig.store.usageTotals();
+    expect(usage.reduce((n, u) => n + u.calls, 0)).toBe(1);
+    expect(usage.reduce((n, u) => n + u.cacheHits, 0)).toBe(9);
   });
 
   it('keys the cache by content: an edited article is briefed again', async () => {
