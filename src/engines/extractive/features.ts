@@ -20,6 +20,8 @@ export interface SentenceFeatures {
   dangling: boolean;
   /** Ends with a question mark or is mostly a question. */
   question: boolean;
+  /** No closing punctuation: a heading, caption or related link rather than a sentence. */
+  unterminated: boolean;
   /** Share of words that are names or numbers (capitalised after the first word, or digits). */
   density: number;
 }
@@ -70,6 +72,7 @@ export function sentenceFeatures(
       dangling: DANGLING.test(display),
       question: /\?["'\u201d\u2019]?$/.test(display),
       density: density(display),
+      unterminated: !/[.!?\u2026]["'\u201d\u2019)]*$/.test(display),
     };
   });
 }

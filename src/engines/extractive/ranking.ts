@@ -18,6 +18,7 @@ export interface RankingOptions {
   quotePenalty: number;
   danglingPenalty: number;
   questionPenalty: number;
+  unterminatedPenalty: number;
   /** Per word beyond 25: a long sentence eats the budget two shorter ones could use. */
   lengthPenalty: number;
   /** Weight of the maximum similarity to an already chosen sentence (MMR). */
@@ -38,6 +39,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   quotePenalty: 0.3,
   danglingPenalty: 0.2,
   questionPenalty: 0.2,
+  unterminatedPenalty: 0.5,
   lengthPenalty: 0.01,
   redundancyWeight: 1,
   maxContainment: 0.55,
@@ -52,6 +54,7 @@ export function sentenceScore(f: SentenceFeatures, o: RankingOptions): number {
     o.quotePenalty * f.quoteShare -
     (f.dangling ? o.danglingPenalty : 0) -
     (f.question ? o.questionPenalty : 0) -
+    (f.unterminated ? o.unterminatedPenalty : 0) -
     o.lengthPenalty * Math.max(0, f.words - 25)
   );
 }

@@ -25,14 +25,7 @@ export interface ExtractiveOptions {
   ranking?: Partial<RankingOptions>;
   keyFacts?: Partial<KeyFactOptions>;
   entityLimits?: EntityLimits;
-  /**
-   * Words of text handed to the NER tagger: summary and fact sentences first, then the lead.
-   * compromise is the slowest step by far (about 20 words/ms), so it never sees whole long articles.
-   */
-  nerMaxWords?: number;
 }
-
-export const DEFAULT_NER_MAX_WORDS = 250;
 
 export interface Analysis {
   text: string;
@@ -73,11 +66,13 @@ export function briefArticle(article: Article, options: ExtractiveOptions = {}):
     const f = a.features[i];
     return f ? [toKeyFact(a.text, f)] : [];
   });
-  const nerText = textForEntities(a, factIndices, options.nerMaxWords ?? DEFAULT_NER_MAX_WORDS);
   const entities =
     a.language === 'en' || a.language === 'und'
-      ? extractEntities(nerText, a.text, options.entityLimits ?? DEFAULT_ENTITY_LIMITS)
-      : // compromise models English only: elsewhere it would tag every capitalised noun.
+      ? extractEntities(
+          a.features.map((f) => stripDateline(f.sentence.text)),
+          options.entityLimits ?? DEFAULT_ENTITY_LIMITS,
+        )
+      : // The lexicon and rules are English: elsewhere (German capitalises every noun) they would guess.
         { people: [], organizations: [], places: [], dates: [] };
   return BriefSchema.parse({
     version: BRIEF_SCHEMA_VERSION,
@@ -108,22 +103,6 @@ function clipWords(text: string, maxWords: number): string {
   let end = 0;
   for (const w of kept) end = text.indexOf(w, end) + w.length;
   return `${text.slice(0, end).replace(/[,;:\s]+$/, '')}\u2026`;
-}
-
-function textForEntities(a: Analysis, facts: number[], maxWords: number): string {
-  const lead = a.features.filter((f) => f.sentence.paragraph === 0).map((f) => f.sentence.index);
-  const picked = new Set<number>();
-  let budget = maxWords;
-  for (const i of [...a.summary, ...facts, ...lead]) {
-    const f = a.features[i];
-    if (!f || picked.has(i) || f.words > budget) continue;
-    picked.add(i);
-    budget -= f.words;
-  }
-  return [...picked]
-    .sort((x, y) => x - y)
-    .map((i) => stripDateline(a.features[i]?.sentence.text ?? ''))
-    .join('\n\n');
 }
 
 function sourceOf(article: Article): Source {
