@@ -32,9 +32,10 @@ interface Token {
 const TOKEN = /[\p{L}\p{N}]+(?:(?:['\u2019](?!s\b)|[.&-])[\p{L}\p{N}]+)*(?:['\u2019]s?\b)?/gu;
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du']);
 const TITLES = new Set(
-  'president mr mrs ms dr gen gov sen rep lt col sgt capt adm prof judge king queen prince pope sir former late'.split(
-    ' ',
-  ),
+  (
+    'president mr mrs ms dr gen gov sen rep lt col sgt capt adm prof judge king queen prince princess pope sir ' +
+    'former late senator governor minister secretary chancellor mayor spokesman spokeswoman spokesperson chief'
+  ).split(' '),
 );
 // Capitalised only because they start a sentence or a clause; never the start of a name.
 const SKIP = new Set(
