@@ -232,3 +232,29 @@ describe('long articles', () => {
     expect(b.engine.partial!.paragraphsUsed).toBeLessThan(b.engine.partial!.paragraphsTotal);
   });
 });
+
+describe('output language', () => {
+  it('writes in BRIEF_LANGUAGE, keeps quotes in the article language, and checks numbers but not names', async () => {
+    rig.store.close();
+    rig = llmServiceRig(fake, tmp.dir, { BRIEF_LANGUAGE: 'de' });
+    fake.enqueue((req) => {
+      const out = groundedOutput(req.article) as { keyFacts: { text: string; quote: string }[] };
+      return {
+        kind: 'content',
+        content: {
+          headline: 'Stadtrat genehmigt Brückenreparatur',
+          summary: [
+            'Der Stadtrat von Harbor City hat die Reparatur der Brücke für 48 Millionen Dollar genehmigt.',
+          ],
+          keyFacts: out.keyFacts.map((f, i) => ({ ...f, text: `Tatsache Nummer ${i + 1} über die Brücke` })),
+        },
+      };
+    });
+    const b = await brief();
+    expect(fake.requests[0]!.body.messages[0]!.content).toContain('in German');
+    expect(b.engine.name).toBe('llm');
+    expect(b.language).toBe('de');
+    expect(b.headline).toBe('Stadtrat genehmigt Brückenreparatur');
+    for (const fact of b.keyFacts) expect(bridge).toContain(fact.quote);
+  });
+});
