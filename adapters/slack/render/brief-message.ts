@@ -1,8 +1,9 @@
 import type { Brief } from '../../../src/brief.js';
+import { footerParts } from '../../../src/render/footer.js';
 import { escapeLinkUrl, fitMrkdwn, truncatePlain } from '../escape.js';
 import { MAX_BUTTON_TEXT, MAX_FALLBACK_TEXT } from '../limits.js';
 import { context, section, type Block, type RenderedMessage } from './blocks.js';
-import { displayDomain, sourceLink } from './source-link.js';
+import { sourceLink } from './source-link.js';
 
 /** Sized so the whole channel post stays far inside the per-message budget (see the limits test). */
 const HEADLINE_MAX = 250;
@@ -19,7 +20,8 @@ export const OPEN_ARTICLE_ACTION_ID = 'open_article';
  */
 export function renderBriefMessage(brief: Brief, requestedUrl: string | null): RenderedMessage {
   const link = sourceLink(brief, requestedUrl);
-  const headline = fitMrkdwn(brief.headline, HEADLINE_MAX);
+  // A line break inside *bold* ends the bold (and the link label) early.
+  const headline = fitMrkdwn(brief.headline.replace(/\s+/g, ' '), HEADLINE_MAX);
   const linkUrl = link ? escapeLinkUrl(link) : null;
   const title =
     linkUrl && linkUrl.length <= HEADLINE_LINK_URL_MAX ? `*<${linkUrl}|${headline}>*` : `*${headline}*`;
@@ -27,7 +29,7 @@ export function renderBriefMessage(brief: Brief, requestedUrl: string | null): R
   const blocks: Block[] = [
     section(title),
     section(fitMrkdwn(brief.summary.join(' '), SUMMARY_MAX)),
-    context([fitMrkdwn(contextLine(brief, link), CONTEXT_MAX)]),
+    context([fitMrkdwn(contextLine(brief), CONTEXT_MAX)]),
   ];
   if (link) {
     blocks.push({
@@ -50,15 +52,8 @@ function fallbackText(brief: Brief): string {
   return fitMrkdwn(`${brief.headline}: ${brief.summary.join(' ')}`, MAX_FALLBACK_TEXT);
 }
 
-function contextLine(brief: Brief, link: string | null): string {
-  const parts: string[] = [link ? displayDomain(link) : (brief.source.siteName ?? 'Pasted text')];
-  parts.push(`${brief.stats.readingMinutes} min read`);
-  let engine = brief.engine.model ? `${brief.engine.name} (${brief.engine.model})` : brief.engine.name;
-  if (brief.engine.fallbackReason) engine += `, fallback: ${brief.engine.fallbackReason}`;
-  parts.push(`engine: ${engine}`);
-  if (brief.extraction.status !== 'ok') {
-    const note = brief.extraction.note ? `: ${brief.extraction.note}` : '';
-    parts.push(`⚠️ extraction ${brief.extraction.status}${note}`);
-  }
-  return parts.join(' · ');
+/** The same context line as every other surface (src/render/footer.ts), escaped for mrkdwn. */
+function contextLine(brief: Brief): string {
+  const line = footerParts(brief).join(' · ');
+  return brief.extraction.status === 'ok' ? line : `⚠️ ${line}`;
 }

@@ -15,10 +15,6 @@ export function sourceLink(brief: Brief, requestedUrl: string | null): string | 
   return href.length <= MAX_BUTTON_URL ? href : null;
 }
 
-export function displayDomain(url: string): string {
-  return siteOf(new URL(url));
-}
-
 function siteOf(url: URL): string {
   return url.hostname.replace(/^www\./, '');
 }
