@@ -52,6 +52,8 @@ export interface SlackRuntimeOptions {
 
 export interface SlackHandle {
   stop(): Promise<void>;
+  /** Resolves when no accepted brief is running or waiting (graceful shutdown, tests). */
+  idle(): Promise<void>;
   /** The HTTP port actually listened on (useful with PORT=0); undefined in Socket Mode. */
   port?: number;
   mode: 'http' | 'socket';
@@ -147,6 +149,7 @@ export async function startSlack(
   return {
     mode: transport.mode,
     port,
+    idle: () => queue.onIdle(),
     async stop() {
       ready = false;
       await app.stop();
