@@ -12,6 +12,8 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   /** Whether the request carried the expected bot token (the token itself is not kept). */
   authorized: boolean;
+  /** performance.now() when the call arrived (benchmarks measure time-to-posted with it). */
+  at: number;
 }
 
 interface Failure {
@@ -85,6 +87,7 @@ export async function startFakeSlackApi(options: { token: string }): Promise<Fak
   };
 
   const server: Server = createServer((req, res) => {
+    const at = performance.now();
     void readBody(req).then(async (raw) => {
       const method = new URL(req.url ?? '/', 'http://x').pathname
         .replace(/^.*\/api\//, '')
@@ -94,7 +97,7 @@ export async function startFakeSlackApi(options: { token: string }): Promise<Fak
       const authorized = bearer === options.token || args['token'] === options.token;
       delete args['token'];
       const body = authorized ? answer(method, args) : { ok: false, error: 'invalid_auth' };
-      calls.push({ method, args, authorized });
+      calls.push({ method, args, authorized, at });
       for (const wake of [...waiters]) wake();
       if (api.delayMs > 0) await new Promise((r) => setTimeout(r, api.delayMs));
       res.writeHead(200, { 'content-type': 'application/json' });

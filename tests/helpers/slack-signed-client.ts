@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { request } from 'node:http';
 
 /**
  * Sends requests to the adapter exactly as Slack does: the raw body signed with the signing
@@ -16,6 +17,11 @@ export interface SignOptions {
   /** Overrides the computed signature (to send a bad one). */
   signature?: string;
   headers?: Record<string, string>;
+  /**
+   * Send over a fresh TCP connection (node:http, no keep-alive) instead of fetch's pooled ones:
+   * how a burst from Slack looks to a server that has no warm connections.
+   */
+  freshConnection?: boolean;
 }
 
 export interface SlackHttpResult {
@@ -33,19 +39,43 @@ export async function postSigned(
   options: SignOptions = {},
 ): Promise<SlackHttpResult> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers = {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': options.signature ?? slackSignature(secret, timestamp, body),
+    ...options.headers,
+  };
   const started = performance.now();
+  if (options.freshConnection) {
+    const { status, text } = await postOnNewConnection(url, headers, body);
+    return { status, body: text, ms: performance.now() - started };
+  }
   const response = await fetch(url, {
     method: 'POST',
-    headers: {
-      'content-type': contentType,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': options.signature ?? slackSignature(secret, timestamp, body),
-      ...options.headers,
-    },
+    headers,
     body,
   });
   const text = await response.text();
   return { status: response.status, body: text, ms: performance.now() - started };
+}
+
+function postOnNewConnection(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export interface SlashCommandFields {
