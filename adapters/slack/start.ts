@@ -13,6 +13,7 @@ import { dedupeEvents } from './events/dedupe.js';
 import { register as registerEvents } from './events/index.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
 import { slackErrorCode } from './slack-errors.js';
+import { startHealthServer } from './health.js';
 import { createTransport } from './transport.js';
 
 /** The Web API client's default retries ~10 times over ~30 minutes; a brief is stale long before. */
@@ -54,8 +55,8 @@ export interface SlackHandle {
   stop(): Promise<void>;
   /** Resolves when no accepted brief is running or waiting (graceful shutdown, tests). */
   idle(): Promise<void>;
-  /** The HTTP port actually listened on (useful with PORT=0); undefined in Socket Mode. */
-  port?: number;
+  /** The HTTP port actually listened on (useful with PORT=0): events and /healthz, or /healthz only in Socket Mode. */
+  port: number;
   mode: 'http' | 'socket';
 }
 
@@ -138,11 +139,22 @@ export async function startSlack(
     });
   }
 
-  const started =
-    transport.mode === 'http'
-      ? await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) })
-      : await app.start();
-  const port = started instanceof Server ? (started.address() as AddressInfo).port : undefined;
+  let port: number;
+  let health: { close(): Promise<void> } | null = null;
+  if (transport.mode === 'http') {
+    const started = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) });
+    port = started instanceof Server ? (started.address() as AddressInfo).port : config.port;
+  } else {
+    const server = await startHealthServer(config.port, options.host, () => ready);
+    health = server;
+    port = server.port;
+    try {
+      await app.start();
+    } catch (err) {
+      await server.close();
+      throw err;
+    }
+  }
   ready = true;
   logger.info('slack adapter ready', { mode: transport.mode, port });
 
@@ -153,6 +165,7 @@ export async function startSlack(
     async stop() {
       ready = false;
       await app.stop();
+      await health?.close();
       // Jobs already accepted finish (each is bounded by JOB_TIMEOUT_MS) so no brief is cut in half.
       await queue.onIdle();
     },

@@ -1,11 +1,12 @@
 import type { ServerResponse } from 'node:http';
+import { HEALTH_PATH, writeHealth } from './health.js';
 import { HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 
 /** Where Slack sends slash commands, events and interactivity in HTTP mode (slack-manifest.yaml). */
 export const EVENTS_PATH = '/slack/events';
-export const HEALTH_PATH = '/healthz';
+export { HEALTH_PATH };
 
 export interface Transport {
   receiver: Receiver;
@@ -15,7 +16,8 @@ export interface Transport {
 /**
  * Transport only: how requests reach the app. HTTP mode verifies signatures (Bolt, on the raw
  * body) and acks before listeners finish (processBeforeResponse: false: nothing slow runs before
- * the 3 s deadline anyway). Socket Mode is used when an app-level token is configured.
+ * the 3 s deadline anyway). Socket Mode is used when an app-level token is configured; its
+ * /healthz is served by health.ts.
  */
 export function createTransport(
   config: SlackConfig,
@@ -23,27 +25,15 @@ export function createTransport(
   clientOptions: webApi.WebClientOptions,
   isReady: () => boolean,
 ): Transport {
-  const customRoutes = [
-    {
-      path: HEALTH_PATH,
-      method: ['GET'],
-      handler: (_req: unknown, res: ServerResponse) => {
-        const ready = isReady();
-        res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: ready }));
-      },
-    },
-  ];
   if (config.appToken) {
     return {
       mode: 'socket',
       receiver: new SocketModeReceiver({
         appToken: config.appToken,
         logger,
-        customRoutes,
         // The Socket Mode client opens its connection through the Web API (apps.connections.open),
         // so it needs the same base URL, timeout and retry policy as the bot's client.
-        installerOptions: { port: config.port, clientOptions },
+        installerOptions: { clientOptions },
       }),
     };
   }
@@ -54,7 +44,13 @@ export function createTransport(
       signingSecret: config.signingSecret,
       endpoints: EVENTS_PATH,
       port: config.port,
-      customRoutes,
+      customRoutes: [
+        {
+          path: HEALTH_PATH,
+          method: ['GET'],
+          handler: (_req: unknown, res: ServerResponse) => writeHealth(res, isReady()),
+        },
+      ],
       logger,
       processBeforeResponse: false,
       // Slack's payloads are a few kB; no reason to buffer Bolt's default 4 MB per request.

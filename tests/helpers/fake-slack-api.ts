@@ -37,11 +37,16 @@ export interface FakeSlackApi {
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<RecordedCall[]>;
   /** Holds every answer for this long (a slow Slack). */
   delayMs: number;
+  /** What apps.connections.open hands out (see fake-socket-mode.ts); needs `appToken`. */
+  socketModeUrl: string | null;
   reset(): void;
   close(): Promise<void>;
 }
 
-export async function startFakeSlackApi(options: { token: string }): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(options: {
+  token: string;
+  appToken?: string;
+}): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure[]>();
   const waiters = new Set<() => void>();
@@ -77,6 +82,10 @@ export async function startFakeSlackApi(options: { token: string }): Promise<Fak
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000001.${String(++ts).padStart(6, '0')}` };
+      case 'apps.connections.open':
+        return api.socketModeUrl
+          ? { ok: true, url: api.socketModeUrl }
+          : { ok: false, error: 'not_allowed_token_type' };
       case 'conversations.info':
         return { ok: true, channel: { id: args['channel'], is_member: true } };
       case 'conversations.join':
@@ -94,7 +103,9 @@ export async function startFakeSlackApi(options: { token: string }): Promise<Fak
         .replace(/^\//, '');
       const args = decodeArgs(raw, req.headers['content-type'] ?? '');
       const bearer = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-      const authorized = bearer === options.token || args['token'] === options.token;
+      // apps.connections.open is the one method called with the app-level token.
+      const expected = method === 'apps.connections.open' ? options.appToken : options.token;
+      const authorized = expected !== undefined && (bearer === expected || args['token'] === expected);
       delete args['token'];
       const body = authorized ? answer(method, args) : { ok: false, error: 'invalid_auth' };
       calls.push({ method, args, authorized, at });
@@ -112,6 +123,7 @@ export async function startFakeSlackApi(options: { token: string }): Promise<Fak
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     delayMs: 0,
+    socketModeUrl: null,
     callsTo: (method) => calls.filter((c) => c.method === method),
     failWith(method, error, opts = {}) {
       const list = failures.get(method) ?? [];
