@@ -1,4 +1,4 @@
-import { isBriefError } from '../../src/errors.js';
+import { BriefError, isBriefError } from '../../src/errors.js';
 import { inputsFromMessage } from '../../src/message-input.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { deliverBrief, type DeliveryTarget } from './deliver.js';
@@ -12,7 +12,16 @@ export interface BriefJob {
   target: DeliveryTarget;
   /** Told to the user when the text holds neither a link nor text. */
   emptyText: string;
+  /** For the service's logs and usage accounting: "slack:<team>/<channel>". */
+  caller: string;
 }
+
+/** The job's own deadline passed (the service's fetch timeout is usually first). */
+const tooSlow = () =>
+  new BriefError(
+    'fetch_timeout',
+    'Making this brief took too long. Try again in a minute, or paste the article text.',
+  );
 
 /**
  * The work after the ack: brief each link (or the text) and deliver it; every failure becomes an
@@ -41,7 +50,7 @@ export async function runBriefJob(client: SlackClient, deps: SlackDeps, job: Bri
     const requestedUrl = input.kind === 'url' ? input.url : null;
     const started = deps.now();
     try {
-      const brief = await deps.service.brief(input, { signal });
+      const brief = await deps.service.brief(input, { signal, caller: job.caller });
       const via = await deliverBrief(client, job.target, brief, requestedUrl, logger);
       logger.info('slack brief delivered', {
         channel: job.target.channel,
@@ -49,7 +58,8 @@ export async function runBriefJob(client: SlackClient, deps: SlackDeps, job: Bri
         kind: input.kind,
         ms: deps.now() - started,
       });
-    } catch (err) {
+    } catch (caught) {
+      const err = signal.aborted && !isBriefError(caught) ? tooSlow() : caught;
       if (isBriefError(err))
         logger.info('slack brief refused', { code: err.code, channel: job.target.channel });
       else logger.error('slack brief failed', { err, channel: job.target.channel, kind: input.kind });

@@ -47,6 +47,8 @@ export interface SlackRuntimeOptions {
   host?: string;
   concurrency?: number;
   maxPending?: number;
+  /** Deadline for one brief job (fetch, engine, posting); default 90 s. */
+  jobTimeoutMs?: number;
   now?: () => number;
   fetch?: typeof fetch;
 }
@@ -102,7 +104,7 @@ export async function startSlack(
     queue,
     now,
     fetch: options.fetch ?? globalThis.fetch,
-    jobTimeoutMs: JOB_TIMEOUT_MS,
+    jobTimeoutMs: options.jobTimeoutMs ?? JOB_TIMEOUT_MS,
     httpTimeoutMs: HTTP_TIMEOUT_MS,
   };
 

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 export interface StaticPage {
   body: string;
   contentType?: string;
+  /** Answer only after this long (a slow site). */
+  delayMs?: number;
 }
 
 export interface StaticArticleServer {
@@ -37,7 +39,10 @@ export async function startStaticArticleServer(
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': page.contentType ?? 'text/html; charset=utf-8' }).end(page.body);
+    const send = () =>
+      res.writeHead(200, { 'content-type': page.contentType ?? 'text/html; charset=utf-8' }).end(page.body);
+    if (page.delayMs) setTimeout(send, page.delayMs);
+    else send();
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -43,6 +43,7 @@ export function briefCommandHandler(deps: SlackDeps, extra: readonly Subcommand[
         user: command.user_id,
         target: { channel: command.channel_id, responseUrl },
         emptyText: usage,
+        caller: `slack:${command.team_id}/${command.channel_id}`,
       }),
     );
     await ack({ response_type: 'ephemeral', text: accepted ? WORKING_TEXT : BUSY_TEXT });

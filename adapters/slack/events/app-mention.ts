@@ -10,7 +10,7 @@ type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 
 /** "@Brief <link>": brief the link in the message's thread. Bolt acks events before listeners run. */
 export function appMentionHandler(deps: SlackDeps) {
-  return async ({ event, client }: MentionArgs): Promise<void> => {
+  return async ({ event, client, context }: MentionArgs): Promise<void> => {
     // Other bots and edits: no brief (bot-to-bot loops, duplicate briefs on every edit).
     if (event.bot_id || event.subtype || !event.user) return;
     const threadTs = event.thread_ts ?? event.ts;
@@ -26,6 +26,7 @@ export function appMentionHandler(deps: SlackDeps) {
         user: event.user!,
         target: { channel: event.channel, threadTs, responseUrl: null },
         emptyText: MENTION_HINT_TEXT,
+        caller: `slack:${context.teamId ?? '?'}/${event.channel}`,
       }),
     );
     if (!accepted) await notifyUser(client, notifyTarget, BUSY_TEXT, deps.logger);

@@ -32,6 +32,7 @@ export function briefMessageShortcutHandler(deps: SlackDeps) {
         user: shortcut.user.id,
         target: { channel: shortcut.channel.id, threadTs, responseUrl },
         emptyText: EMPTY_MESSAGE_TEXT,
+        caller: `slack:${shortcut.team?.id ?? '?'}/${shortcut.channel.id}`,
       }),
     );
     if (!accepted) {

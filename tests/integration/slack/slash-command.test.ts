@@ -130,6 +130,31 @@ describe('/brief over HTTP with the real Bolt app', () => {
   });
 });
 
+describe('a slow site', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness({
+      pages: { '/slow': { ...summitPage(), delayMs: 5_000 } },
+      runtime: { jobTimeoutMs: 300 },
+    });
+  });
+  afterAll(() => h.close());
+
+  it('acks at once however slow the page is, and says so when the brief takes too long', async () => {
+    const responseUrl = h.hooks.newUrl();
+    const ack = await postSlashCommand(h.eventsUrl, TEST_SIGNING_SECRET, {
+      text: h.articles.urlOf('/slow'),
+      response_url: responseUrl,
+    });
+    expect(ack.status).toBe(200);
+    expect(ack.ms).toBeLessThan(1_000);
+    const [notice] = await h.hooks.waitForPosts(responseUrl, 1);
+    expect(notice!.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(notice!.body['text'])).toMatch(/took too long/);
+    expect(h.api.callsTo('chat.postMessage')).toEqual([]);
+  });
+});
+
 describe('a full work queue', () => {
   let h: SlackHarness;
   beforeAll(async () => {
