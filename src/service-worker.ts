@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from './config.js';
 import { createEngines } from './engines/create-engines.js';
@@ -11,6 +12,16 @@ import type { WorkerReply, WorkerRequest } from './worker-service.js';
  * parsing pages and ranking sentences never blocks the thread that acknowledges chat requests.
  */
 const { config, logLevel } = workerData as { config: Config; logLevel: LogLevel };
+
+// On Linux, setpriority(pid 0) renices only the calling thread: briefing yields the CPU to the main
+// thread, which accepts and acknowledges requests. Elsewhere it would renice the whole process.
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, 10);
+  } catch {
+    // Not permitted in some containers; the worker still runs, at normal priority.
+  }
+}
 const logger = createLogger(logLevel).child({ thread: 'brief-worker' });
 const service = createBriefService({ config, engines: createEngines(config, logger), logger });
 const running = new Map<number, AbortController>();
