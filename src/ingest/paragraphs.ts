@@ -1,0 +1,64 @@
+import { isElement, TEXT_NODE, type DomElement, type DomNode } from './dom.js';
+import { cleanInline } from './normalize.js';
+
+/**
+ * Turns an element into reading-order paragraphs: every block (p, li, blockquote, h2/h3, ...)
+ * that holds text becomes one paragraph; inline runs between blocks become their own; nested
+ * blocks (a <p> inside a <blockquote> or <li>) are not counted twice.
+ */
+const BLOCK = new Set(
+  [
+    'address article aside blockquote body dd details div dl dt fieldset figure footer form',
+    'h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot tr td th ul',
+    'center',
+  ]
+    .join(' ')
+    .split(' '),
+);
+// Captions and credits describe pictures, not the story.
+const SKIP = new Set(['figcaption', 'caption', 'hr']);
+
+export interface Paragraphs {
+  paragraphs: string[];
+  /** Characters of paragraph text inside links, for spotting index pages. */
+  linkChars: number;
+  chars: number;
+}
+
+export function collectParagraphs(root: DomElement): Paragraphs {
+  const out: Paragraphs = { paragraphs: [], linkChars: 0, chars: 0 };
+  let buffer: string[] = [];
+  let bufferLinks = 0;
+  const flush = () => {
+    const text = cleanInline(buffer.join(''));
+    if (text && /[\p{L}\p{N}]/u.test(text)) {
+      out.paragraphs.push(text);
+      out.chars += text.length;
+      out.linkChars += Math.min(bufferLinks, text.length);
+    }
+    buffer = [];
+    bufferLinks = 0;
+  };
+  const walk = (node: DomNode, inLink: boolean): void => {
+    if (node.nodeType === TEXT_NODE) {
+      const t = node.textContent ?? '';
+      buffer.push(t);
+      if (inLink) bufferLinks += t.trim().length;
+      return;
+    }
+    if (!isElement(node)) return;
+    const tag = node.localName;
+    if (SKIP.has(tag)) return;
+    if (tag === 'br') {
+      buffer.push(' ');
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    for (const child of node.childNodes) walk(child, inLink || tag === 'a');
+    if (block) flush();
+  };
+  walk(root, false);
+  flush();
+  return out;
+}
