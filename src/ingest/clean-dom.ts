@@ -23,9 +23,11 @@ const CHROME_ROLES = new Set(
 
 // Class/id words that mark boilerplate blocks. Matched against whole words of the attribute
 // ("related-links" => related, links), so "shared" or "header" do not match "share" or "ad".
+// Consent machinery never wraps an article; the other words also appear as modifiers on article
+// containers ("story-body ad-free"), so those blocks are spared when they hold real prose.
+const CONSENT_WORDS = new Set('cookie cookies consent gdpr cmp onetrust didomi truste'.split(' '));
 const JUNK_WORDS = new Set(
   [
-    'cookie cookies consent gdpr cmp onetrust didomi truste',
     'related recommended recommendations recirc trending popular mostread readmore',
     'newsletter promo promoted sponsored advert advertisement ad ads adslot outbrain taboola',
     'share sharing sharebar social comments comment disqus',
@@ -44,7 +46,7 @@ const JUNK_PHRASES = [
   /\bscreen reader\b/,
 ];
 
-const LONG_PARAGRAPH = 120;
+const LONG_PARAGRAPH = 80;
 
 // display/visibility hide text; opacity 0 and font-size 0 are the usual ways to hide it "visibly".
 const HIDDEN_STYLE = new RegExp(
@@ -71,14 +73,18 @@ function isHidden(el: DomElement): boolean {
   return HIDDEN_STYLE.test(el.getAttribute('style') ?? '');
 }
 
-function isJunkBlock(el: DomElement): boolean {
-  const role = (el.getAttribute('role') ?? '').toLowerCase();
-  if (CHROME_ROLES.has(role)) return true;
-  if (el.localName === 'header' && (role === 'banner' || el.querySelector('nav, ul, ol, menu') !== null))
-    return true;
+type Junk = 'consent' | 'junk' | null;
+
+function junkKind(el: DomElement): Junk {
   const words = attributeWords(el);
-  if (!words) return false;
-  return words.split(' ').some((w) => JUNK_WORDS.has(w)) || JUNK_PHRASES.some((p) => p.test(words));
+  const list = words ? words.split(' ') : [];
+  if (list.some((w) => CONSENT_WORDS.has(w))) return 'consent';
+  const role = (el.getAttribute('role') ?? '').toLowerCase();
+  if (CHROME_ROLES.has(role) || el.localName === 'form') return 'junk';
+  if (el.localName === 'header' && (role === 'banner' || el.querySelector('nav, ul, ol, menu') !== null)) {
+    return 'junk';
+  }
+  return list.some((w) => JUNK_WORDS.has(w)) || JUNK_PHRASES.some((p) => p.test(words)) ? 'junk' : null;
 }
 
 /**
@@ -86,22 +92,16 @@ function isJunkBlock(el: DomElement): boolean {
  * never drop an element that is or holds the article, or that holds several long paragraphs
  * (related-link and consent blocks are links and a line or two, not prose).
  */
-function holdsArticle(el: DomElement): boolean {
+function holdsArticle(el: DomElement, kind: Junk): boolean {
   const tag = el.localName;
   if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article') return true;
   if (el.querySelector('article, main, [itemprop="articleBody"]') !== null) return true;
+  if (kind === 'consent') return false;
   let long = 0;
   for (const p of el.querySelectorAll('p')) {
     if ((p.textContent ?? '').trim().length >= LONG_PARAGRAPH && ++long >= 3) return true;
   }
   return false;
-}
-
-/**
- * <form> wraps whole pages on some CMSs (ASP.NET WebForms): only drop forms without real prose.
- */
-function isSmallForm(el: DomElement): boolean {
-  return el.localName === 'form' && (el.textContent ?? '').length < 500;
 }
 
 export function removeCode(document: DomDocument): void {
@@ -114,7 +114,9 @@ export function cleanDocument(document: DomDocument): void {
   // Walk top-down so a removed block's descendants are never inspected.
   const visit = (el: DomElement): void => {
     for (const child of [...el.children]) {
-      if (isHidden(child) || isSmallForm(child) || (isJunkBlock(child) && !holdsArticle(child))) {
+      // <form> counts as junk unless it holds the article: ASP.NET WebForms wrap whole pages in one.
+      const kind = junkKind(child);
+      if (isHidden(child) || (kind !== null && !holdsArticle(child, kind))) {
         child.remove();
       } else {
         visit(child);

@@ -5,7 +5,7 @@ import { parseDocument, type DomDocument } from './dom.js';
 import { readMetadata } from './metadata.js';
 import { cleanInline, totalWords } from './normalize.js';
 import { collectParagraphs, type Paragraphs } from './paragraphs.js';
-import { judgeExtraction, NO_CONTENT_WORDS, THIN_WORDS } from './verdict.js';
+import { isWallPrompt, judgeExtraction, NO_CONTENT_WORDS, THIN_WORDS } from './verdict.js';
 
 /**
  * HTML to Article: metadata first (cleaning removes <head> and headers), then wall markers from
@@ -61,7 +61,8 @@ export function extractHtml(html: string, pageUrl: string | null): Article {
   const chosen = useMain ? main : fallback;
 
   const title = meta.title ?? (cleanInline(document.querySelector('h1')?.textContent ?? '') || null);
-  const paragraphs = withoutEcho(chosen.paragraphs, title, meta.byline);
+  // Wall prompts stay in markerText for the verdict but are not article text to quote.
+  const paragraphs = withoutEcho(chosen.paragraphs, title, meta.byline).filter((p) => !isWallPrompt(p));
   const extraction = judgeExtraction({
     paragraphs,
     source: 'web',

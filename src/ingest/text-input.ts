@@ -2,7 +2,7 @@ import type { Article } from '../article.js';
 import { BriefError } from '../errors.js';
 import { headingOf, looksLikeMarkdown, stripMarkdownBlocks, stripMarkdownInline } from './markdown.js';
 import { cleanInline, countWords, endsLikeSentence, normalizeBlockText } from './normalize.js';
-import { judgeExtraction } from './verdict.js';
+import { isWallPrompt, judgeExtraction } from './verdict.js';
 
 /**
  * Pasted text, .txt and .md files. Paragraphs are separated by blank lines; single newlines inside a
@@ -91,8 +91,11 @@ export function textToArticle(input: string, options: TextOptions = {}): Article
     byline = next.text.replace(/^by\s+/i, '');
     blocks.shift();
   }
-  const paragraphs = blocks.map((b) => b.text);
-  if (paragraphs.length === 0) throw emptyInput();
+  const all = blocks.map((b) => b.text);
+  if (all.length === 0) throw emptyInput();
+  // A pasted teaser's "Subscribe to continue" line is not text to brief (the verdict still sees it).
+  const kept = all.filter((p) => !isWallPrompt(p));
+  const paragraphs = kept.length > 0 ? kept : all;
   return {
     title,
     paragraphs,
@@ -101,6 +104,6 @@ export function textToArticle(input: string, options: TextOptions = {}): Article
     byline,
     publishedTime: null,
     declaredLanguage: null,
-    extraction: judgeExtraction({ paragraphs, source: 'text' }),
+    extraction: judgeExtraction({ paragraphs, source: 'text', markerText: all.join('\n') }),
   };
 }

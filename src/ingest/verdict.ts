@@ -1,14 +1,15 @@
 import type { Extraction } from '../brief.js';
 import { BriefError } from '../errors.js';
-import { totalWords } from './normalize.js';
+import { countWords, totalWords } from './normalize.js';
 
 /**
  * How much to trust what ingest found. Thresholds (words of extracted text):
  * - under 15 from a web page: nothing to brief => BriefError no_content (saying why when we can tell);
  * - under 80 from a web page: `thin` (a stub, a photo caption, a teaser);
- * - under 250 with paywall markers (phrases, paywall class names, JSON-LD isAccessibleForFree=false):
- *   `paywalled`; consent-wall phrases count only under 80 words, because ordinary pages carry
- *   cookie-banner wording next to full articles;
+ * - `paywalled`: under 250 words with paywall markup (paywall class names, JSON-LD
+ *   isAccessibleForFree=false), or under 150 with paywall phrases only ("already a subscriber?"
+ *   is also ordinary site chrome); consent-wall phrases count only under 80 words, because
+ *   ordinary pages carry cookie-banner wording next to full articles;
  * - under 150 with bot-check / access-denied wording: `blocked`;
  * - link text over half of the extracted text across 5+ blocks: `unsupported` (an index page).
  * Pasted text is what the user chose to send: it is never thin and needs strong, short evidence
@@ -16,7 +17,8 @@ import { totalWords } from './normalize.js';
  */
 export const NO_CONTENT_WORDS = 15;
 export const THIN_WORDS = 80;
-export const PAYWALL_WORDS = 250;
+export const PAYWALL_MARKUP_WORDS = 250;
+export const PAYWALL_PHRASE_WORDS = 150;
 export const BLOCKED_WORDS = 150;
 
 const paywallPhrases = [
@@ -68,6 +70,13 @@ export interface VerdictInput {
 const matches = (text: string, patterns: RegExp[]) => patterns.some((p) => p.test(text));
 const forMatching = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'");
 
+/** A short paragraph that is a paywall or consent prompt, not article text ("Subscribe to continue"). */
+export function isWallPrompt(paragraph: string): boolean {
+  if (countWords(paragraph) >= 40) return false;
+  const text = forMatching(paragraph);
+  return matches(text, paywallPhrases) || matches(text, consentPhrases);
+}
+
 /** Bot-check / access-denied wording (used for error pages too). */
 export function looksBlocked(text: string): boolean {
   return matches(forMatching(text), blockedPhrases);
@@ -80,7 +89,8 @@ export function judgeExtraction(input: VerdictInput): Extraction {
   const words = totalWords(input.paragraphs);
   const text = forMatching(input.markerText ?? input.paragraphs.join('\n'));
   const blocked = matches(text, blockedPhrases);
-  const paywall = matches(text, paywallPhrases) || input.paywallMarkup === true;
+  const paywallPhrase = matches(text, paywallPhrases);
+  const paywall = paywallPhrase || input.paywallMarkup === true;
   const consent = matches(text, consentPhrases);
 
   if (input.source === 'text') {
@@ -91,7 +101,12 @@ export function judgeExtraction(input: VerdictInput): Extraction {
 
   if (words < NO_CONTENT_WORDS) throw noContent(blocked, paywall || consent);
   if (blocked && words < BLOCKED_WORDS) return blockedVerdict();
-  if (paywall && words < PAYWALL_WORDS) return { status: 'paywalled', note: PAYWALL_NOTE };
+  if (
+    (input.paywallMarkup === true && words < PAYWALL_MARKUP_WORDS) ||
+    (paywallPhrase && words < PAYWALL_PHRASE_WORDS)
+  ) {
+    return { status: 'paywalled', note: PAYWALL_NOTE };
+  }
   if (consent && words < THIN_WORDS) return { status: 'paywalled', note: CONSENT_NOTE };
   if ((input.linkDensity ?? 0) > 0.5 && input.paragraphs.length >= 5) {
     return {
