@@ -12,6 +12,26 @@ export interface Decoded {
 
 const PRESCAN_BYTES = 4096;
 
+// WHATWG index-windows-1252 for 0x80-0x9F. Node 20.18.3+ decodes "windows-1252" (and the labels
+// latin1, iso-8859-1, ascii that map to it) as ISO-8859-1, turning curly quotes and dashes into
+// C1 controls (nodejs/node#60888), so this one encoding is decoded here.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(buf: Uint8Array): string {
+  const latin1 = Buffer.from(buf.buffer, buf.byteOffset, buf.length).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) =>
+    String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? 0xfffd),
+  );
+}
+
+function decodeAs(encoding: string, buf: Uint8Array): string {
+  return encoding === 'windows-1252' ? decodeWindows1252(buf) : new TextDecoder(encoding).decode(buf);
+}
+
 function bomEncoding(buf: Uint8Array): string | null {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return 'utf-8';
   if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
@@ -63,7 +83,7 @@ export function decodeBytes(
     if (declared?.startsWith('utf-16')) declared = 'utf-8';
   }
   const encoding = declared ?? 'utf-8';
-  if (encoding !== 'utf-8') return { text: new TextDecoder(encoding).decode(buf), encoding };
+  if (encoding !== 'utf-8') return { text: decodeAs(encoding, buf), encoding };
 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding };
@@ -71,6 +91,6 @@ export function decodeBytes(
     const lenient = new TextDecoder('utf-8').decode(buf);
     // Any correctly decoded non-ASCII character means the text really is UTF-8 with a few bad bytes.
     if (/[\u0080-\uffff]/.test(lenient.replace(/\uFFFD/g, ''))) return { text: lenient, encoding };
-    return { text: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(buf), encoding: 'windows-1252' };
   }
 }
