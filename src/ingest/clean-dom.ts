@@ -111,17 +111,15 @@ export function removeCode(document: DomDocument): void {
 export function cleanDocument(document: DomDocument): void {
   removeCode(document);
   for (const el of [...document.querySelectorAll(CHROME_TAGS)]) el.remove();
-  // Walk top-down so a removed block's descendants are never inspected.
-  const visit = (el: DomElement): void => {
+  // Top-down with an explicit stack (hostile pages nest thousands deep), so a removed block's
+  // descendants are never inspected.
+  const stack: DomElement[] = [document.documentElement];
+  for (let el = stack.pop(); el !== undefined; el = stack.pop()) {
     for (const child of [...el.children]) {
       // <form> counts as junk unless it holds the article: ASP.NET WebForms wrap whole pages in one.
       const kind = junkKind(child);
-      if (isHidden(child) || (kind !== null && !holdsArticle(child, kind))) {
-        child.remove();
-      } else {
-        visit(child);
-      }
+      if (isHidden(child) || (kind !== null && !holdsArticle(child, kind))) child.remove();
+      else stack.push(child);
     }
-  };
-  visit(document.documentElement);
+  }
 }

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from '../article.js';
 import { cleanDocument, removeCode } from './clean-dom.js';
-import { parseDocument, type DomDocument } from './dom.js';
+import { parseDocument, type DomDocument, type DomElement } from './dom.js';
 import { readMetadata } from './metadata.js';
 import { cleanInline, totalWords } from './normalize.js';
 import { collectParagraphs, type Paragraphs } from './paragraphs.js';
@@ -15,14 +15,33 @@ import { isWallPrompt, judgeExtraction, NO_CONTENT_WORDS, THIN_WORDS } from './v
 
 // Wall markers are searched in at most this much text: enough for any overlay, bounded for regexes.
 const MARKER_CHARS = 200_000;
+// Readability's cost grows steeply with nesting depth over linkedom (depth 1,000 took seconds)
+// and linearly with elements; real articles sit far below both. Beyond them the cleaned body is
+// used, so a hostile page cannot hold the event loop for long.
+const READABILITY_MAX_DEPTH = 120;
+const READABILITY_MAX_ELEMENTS = 20_000;
+
+function depthExceeds(root: DomElement, limit: number): boolean {
+  const stack: Array<[DomElement, number]> = [[root, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [el, depth] = item;
+    if (depth > limit) return true;
+    for (const child of el.children) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 function readable(document: DomDocument): Paragraphs | null {
+  // Counted here: Readability's own maxElemsToParse uses getElementsByTagName('*'), which
+  // linkedom answers with an empty list.
+  if (document.querySelectorAll('*').length > READABILITY_MAX_ELEMENTS) return null;
+  if (depthExceeds(document.documentElement, READABILITY_MAX_DEPTH)) return null;
   let result: ReturnType<Readability['parse']>;
   try {
     // Readability's typings name DOM's Document, which is `any` here (no lib "dom"); linkedom's works.
     result = new Readability(document).parse();
   } catch {
-    // Hostile or exotic markup can trip Readability; the cleaned body is still there to read.
+    // Exotic markup can trip Readability; the cleaned body is still there to read.
     return null;
   }
   if (!result?.content) return null;

@@ -17,13 +17,26 @@ export interface PageMeta {
 const PAYWALL_CLASS =
   /\b(?:class|id)\s*=\s*["'][^"']*\b(?:paywall|pay-wall|regwall|reg-wall|subscriber-only|subscription-wall|premium-wall|meteredContent|piano-offer)\b/i;
 
-function meta(document: DomDocument, ...keys: string[]): string | null {
-  for (const key of keys) {
+type MetaIndex = Map<string, string>;
+
+/** All <meta> values by property / name / itemprop, first one wins: one pass, not one per key. */
+function metaIndex(document: DomDocument): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const el of document.querySelectorAll('meta[content]')) {
+    const content = cleanInline(el.getAttribute('content') ?? '');
+    if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop']) {
-      const el = document.querySelector(`meta[${attr}="${key}" i]`);
-      const value = cleanInline(el?.getAttribute('content') ?? '');
-      if (value) return value;
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !index.has(key)) index.set(key, content);
     }
+  }
+  return index;
+}
+
+function pick(index: MetaIndex, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const value = index.get(key.toLowerCase());
+    if (value) return value;
   }
   return null;
 }
@@ -117,13 +130,11 @@ function cleanByline(value: string | null): string | null {
 
 export function readMetadata(document: DomDocument, pageUrl: URL | null, rawHtml: string): PageMeta {
   const ld = readJsonLd(document);
+  const metas = metaIndex(document);
   const host = pageUrl?.hostname ?? null;
   const siteName =
-    meta(document, 'og:site_name', 'application-name') ??
-    ld?.publisher ??
-    host?.replace(/^www\./, '') ??
-    null;
-  const declared = meta(document, 'og:title', 'twitter:title') ?? ld?.headline ?? null;
+    pick(metas, 'og:site_name', 'application-name') ?? ld?.publisher ?? host?.replace(/^www\./, '') ?? null;
+  const declared = pick(metas, 'og:title', 'twitter:title') ?? ld?.headline ?? null;
   const titleTag = text(document, 'title');
   const title = declared
     ? trimTitleSuffix(declared, siteName, host)
@@ -131,14 +142,14 @@ export function readMetadata(document: DomDocument, pageUrl: URL | null, rawHtml
       ? trimTitleSuffix(titleTag, siteName, host, true)
       : text(document, 'h1');
   const byline =
-    cleanByline(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author')) ??
+    cleanByline(pick(metas, 'author', 'article:author', 'parsely-author', 'sailthru.author')) ??
     cleanByline(ld?.authors.join(' and ') || null) ??
     cleanByline(text(document, '[rel="author"], [itemprop="author"], .byline, .author'));
   const timeEl = document.querySelector('article time[datetime], time[datetime]');
   const publishedTime =
-    toIsoDate(meta(document, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date')) ??
+    toIsoDate(pick(metas, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date')) ??
     toIsoDate(ld?.datePublished) ??
-    toIsoDate(meta(document, 'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date')) ??
+    toIsoDate(pick(metas, 'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date')) ??
     toIsoDate(timeEl?.getAttribute('datetime'));
   return {
     title: title || null,

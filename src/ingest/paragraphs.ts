@@ -39,26 +39,37 @@ export function collectParagraphs(root: DomElement): Paragraphs {
     buffer = [];
     bufferLinks = 0;
   };
-  const walk = (node: DomNode, inLink: boolean): void => {
+  // An explicit stack, not recursion: hostile pages nest thousands of elements deep.
+  const stack: Array<{ node: DomNode; inLink: boolean } | 'end-block'> = [{ node: root, inLink: false }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (item === 'end-block') {
+      flush();
+      continue;
+    }
+    const { node, inLink } = item;
     if (node.nodeType === TEXT_NODE) {
       const t = node.textContent ?? '';
       buffer.push(t);
       if (inLink) bufferLinks += t.trim().length;
-      return;
+      continue;
     }
-    if (!isElement(node)) return;
+    if (!isElement(node)) continue;
     const tag = node.localName;
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag)) continue;
     if (tag === 'br') {
       buffer.push(' ');
-      return;
+      continue;
     }
-    const block = BLOCK.has(tag);
-    if (block) flush();
-    for (const child of node.childNodes) walk(child, inLink || tag === 'a');
-    if (block) flush();
-  };
-  walk(root, false);
+    if (BLOCK.has(tag)) {
+      flush();
+      stack.push('end-block');
+    }
+    const children = Array.from(node.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push({ node: child, inLink: inLink || tag === 'a' });
+    }
+  }
   flush();
   return out;
 }

@@ -141,6 +141,16 @@ describe('HTML extraction: hostile and odd markup', () => {
     expect(article.extraction.status).toBe('ok');
   });
 
+  it('reads a page nested thousands of elements deep, quickly (no recursion, no Readability blow-up)', () => {
+    const depth = 3000;
+    const html = '<div>'.repeat(depth) + body(longParagraphs) + '</div>'.repeat(depth);
+    const started = performance.now();
+    const article = ingestHtml(html, null);
+    // Readability over linkedom needs minutes at this depth; the guard makes it milliseconds.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(article.paragraphs).toEqual(longParagraphs);
+  });
+
   it('reads a bare fragment without <html> or <body>', () => {
     const article = ingestHtml(body(longParagraphs), null);
     expect(article.paragraphs).toEqual(longParagraphs);
