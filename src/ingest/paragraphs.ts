@@ -29,6 +29,7 @@ export function collectParagraphs(root: DomElement): Paragraphs {
   const out: Paragraphs = { paragraphs: [], linkChars: 0, chars: 0 };
   let buffer: string[] = [];
   let bufferLinks = 0;
+  let afterBr = false;
   const flush = () => {
     const text = cleanInline(buffer.join(''));
     if (text && /[\p{L}\p{N}]/u.test(text)) {
@@ -49,6 +50,7 @@ export function collectParagraphs(root: DomElement): Paragraphs {
     const { node, inLink } = item;
     if (node.nodeType === TEXT_NODE) {
       const t = node.textContent ?? '';
+      if (t.trim()) afterBr = false;
       buffer.push(t);
       if (inLink) bufferLinks += t.trim().length;
       continue;
@@ -56,8 +58,11 @@ export function collectParagraphs(root: DomElement): Paragraphs {
     if (!isElement(node)) continue;
     const tag = node.localName;
     if (SKIP.has(tag)) continue;
+    // Old CMSs separate paragraphs with <br><br> inside one block.
     if (tag === 'br') {
-      buffer.push(' ');
+      if (afterBr) flush();
+      else buffer.push(' ');
+      afterBr = !afterBr;
       continue;
     }
     if (BLOCK.has(tag)) {

@@ -151,6 +151,15 @@ describe('HTML extraction: hostile and odd markup', () => {
     expect(article.paragraphs).toEqual(longParagraphs);
   });
 
+  it.each([
+    ['Readability', (html: string) => `<html><body><div id="story">${html}</div></body></html>`],
+    ['the fallback', (html: string) => '<div>'.repeat(200) + html + '</div>'.repeat(200)],
+  ])('splits <br><br>-separated text into paragraphs (%s)', (_path, wrap) => {
+    const [a = '', b = '', c = ''] = longParagraphs;
+    const article = ingestHtml(wrap(`${a}<br><br>${b}<br/>\n<br/>${c}`), null);
+    expect(article.paragraphs).toEqual(longParagraphs);
+  });
+
   it('reads a bare fragment without <html> or <body>', () => {
     const article = ingestHtml(body(longParagraphs), null);
     expect(article.paragraphs).toEqual(longParagraphs);
