@@ -43,13 +43,14 @@ const schema = z.object({
   BRIEF_FETCH_TIMEOUT_MS: positiveInt(10_000),
   BRIEF_FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
   BRIEF_ENGINE: z.enum(['auto', 'extractive', 'llm']).default('auto'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
 });
 
 export interface Config {
   fetch: { allowHosts: AllowedHost[]; timeoutMs: number; maxBytes: number; maxRedirects: number };
   engine: 'auto' | 'extractive' | 'llm';
-  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Unset means each entry point's default: quiet for the CLI, info for the bots. */
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent' | undefined;
 }
 
 /** Parses the environment; throws ConfigError with one line per bad variable, naming it. */

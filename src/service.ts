@@ -18,12 +18,16 @@ export interface BriefRequestOptions {
   signal?: AbortSignal;
   /** Overrides the configured engine for this request (the CLI's --engine). */
   engine?: EngineChoice;
+  /** Who asked ("cli", "slack:T1/C2", "discord:G1/C2"): for logs and usage accounting. */
+  caller?: string;
 }
 
 export interface BriefService {
   brief(input: BriefInput, options?: BriefRequestOptions): Promise<Brief>;
   /** Ingest only: used by adapters that need the article before briefing (e.g. the digest). */
   ingest(input: BriefInput, signal?: AbortSignal): Promise<Article>;
+  /** Briefs an article that was already ingested (a file read by the CLI, a feed item). */
+  briefArticle(article: Article, options?: BriefRequestOptions): Promise<Brief>;
 }
 
 export interface BriefServiceDeps {
@@ -63,20 +67,26 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     return engines.llm ?? engines.extractive;
   };
 
+  const briefArticle = async (article: Article, options: BriefRequestOptions = {}): Promise<Brief> => {
+    const engine = pickEngine(options.engine ?? config.engine);
+    const started = performance.now();
+    const brief = await engine.brief(article, { signal: options.signal });
+    logger.debug('brief made', {
+      engine: brief.engine.name,
+      words: brief.stats.words,
+      status: brief.extraction.status,
+      ms: Math.round(performance.now() - started),
+    });
+    return brief;
+  };
+
   return {
     ingest,
+    briefArticle,
     async brief(input, options = {}) {
-      const engine = pickEngine(options.engine ?? config.engine);
-      const article = await ingest(input, options.signal);
-      const started = performance.now();
-      const brief = await engine.brief(article, { signal: options.signal });
-      logger.debug('brief made', {
-        engine: brief.engine.name,
-        words: brief.stats.words,
-        status: brief.extraction.status,
-        ms: Math.round(performance.now() - started),
-      });
-      return brief;
+      // Pick first: a misconfigured engine is reported before we spend a fetch on the article.
+      pickEngine(options.engine ?? config.engine);
+      return briefArticle(await ingest(input, options.signal), options);
     },
   };
 }

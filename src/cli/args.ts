@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { BriefError } from '../errors.js';
+
+export const FORMATS = ['text', 'markdown', 'json'] as const;
+export const ENGINES = ['auto', 'extractive', 'llm'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const USAGE = `Usage:
+  brief [options] <url | file | ->      brief an article (a file: .txt, .md, .html; - reads stdin)
+  brief [options] --text "<pasted text>"
+  brief [options] --jsonl <file | ->    batch: one {"id", "article"} per line in, one brief per line out
+
+Options:
+  -f, --format <text|markdown|json>    output format (default: text)
+  -e, --engine <auto|extractive|llm>   engine (default: auto = the LLM when configured, else extractive)
+  -h, --help                           show this help
+  -v, --version                        show the version
+
+Exit codes: 0 ok, 2 usage error, 3 input or fetch error, 1 internal error.`;
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'brief'; target: string; format: Format; engine?: (typeof ENGINES)[number] }
+  | { kind: 'text'; text: string; format: Format; engine?: (typeof ENGINES)[number] }
+  | { kind: 'batch'; file: string; engine?: (typeof ENGINES)[number] };
+
+const oneOf = <T extends readonly string[]>(values: T, value: string | undefined, flag: string) => {
+  if (value === undefined) return undefined;
+  if (!(values as readonly string[]).includes(value)) {
+    throw new BriefError('usage', `${flag} must be one of ${values.join(', ')} (got "${value}").`);
+  }
+  return value as T[number];
+};
+
+/** Parses argv (without node and the script); usage mistakes are BriefErrors with code 'usage'. */
+export function parseCommand(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        engine: { type: 'string', short: 'e' },
+        jsonl: { type: 'string' },
+        text: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    throw new BriefError('usage', (err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const format = oneOf(FORMATS, values.format, '--format') ?? 'text';
+  const engine = oneOf(ENGINES, values.engine, '--engine');
+  const sources = [values.jsonl, values.text, ...positionals].filter((v) => v !== undefined);
+  if (sources.length === 0) throw new BriefError('usage', 'Give a URL, a file, - for stdin, or --text.');
+  if (sources.length > 1)
+    throw new BriefError('usage', 'Give one input at a time (or use --jsonl for many).');
+  if (values.jsonl !== undefined) return { kind: 'batch', file: values.jsonl, engine };
+  if (values.text !== undefined) return { kind: 'text', text: values.text, format, engine };
+  return { kind: 'brief', target: positionals[0]!, format, engine };
+}

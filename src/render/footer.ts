@@ -1,0 +1,26 @@
+import type { Brief } from '../brief.js';
+
+/** The context line every surface shows: source, reading time, engine, and any caveat. */
+export function footerParts(brief: Brief): string[] {
+  const parts: string[] = [];
+  const site = brief.source.siteName ?? hostOf(brief.source.url);
+  if (site) parts.push(site);
+  if (brief.source.byline) parts.push(brief.source.byline);
+  parts.push(`${brief.stats.readingMinutes} min read`);
+  parts.push(brief.engine.model ? `${brief.engine.name} (${brief.engine.model})` : brief.engine.name);
+  if (brief.extraction.status !== 'ok') {
+    parts.push(brief.extraction.note ?? `extraction: ${brief.extraction.status}`);
+  }
+  if (brief.engine.fallbackReason) parts.push(`fallback: ${brief.engine.fallbackReason}`);
+  if (brief.language !== 'en' && brief.language !== 'und') parts.push(`language: ${brief.language}`);
+  return parts;
+}
+
+export function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
