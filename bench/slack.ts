@@ -27,7 +27,7 @@ import { startFakeSlackApi, type FakeSlackApi } from '../tests/helpers/fake-slac
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../tests/helpers/slack-harness.js';
 import { summitPage } from '../tests/helpers/slack-pages.js';
 import { postSigned, postSlashCommand, slashCommandBody } from '../tests/helpers/slack-signed-client.js';
-import { startStaticArticleServer } from '../tests/helpers/static-article-server.js';
+import { startArticleServer } from '../tests/helpers/article-server.js';
 
 const LEVELS = [1, 10, 50];
 const arg = (name: string) => {
@@ -125,10 +125,10 @@ async function burst(
 }
 
 async function main(): Promise<void> {
-  const articles = await startStaticArticleServer({ '/summit': summitPage() });
+  const articles = await startArticleServer({ '/summit': summitPage() });
   const api = await startFakeSlackApi({ token: TEST_BOT_TOKEN });
   const hooks = await startFakeResponseUrl();
-  const url = articles.urlOf('/summit');
+  const url = articles.url('/summit');
   const env = {
     SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,

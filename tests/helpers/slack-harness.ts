@@ -6,11 +6,7 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import { createBriefService } from '../../src/service.js';
 import { startFakeResponseUrl, type FakeResponseUrl } from './fake-response-url.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
-import {
-  startStaticArticleServer,
-  type StaticArticleServer,
-  type StaticPage,
-} from './static-article-server.js';
+import { startArticleServer, type ArticleServer, type Route } from './article-server.js';
 
 export const TEST_BOT_TOKEN = 'xoxb-test-0000';
 export const TEST_SIGNING_SECRET = 'test-signing-secret';
@@ -20,7 +16,7 @@ export interface SlackHarness {
   healthUrl: string;
   api: FakeSlackApi;
   hooks: FakeResponseUrl;
-  articles: StaticArticleServer;
+  articles: ArticleServer;
   config: Config;
   slack: SlackHandle;
   /** Log records the adapter wrote (JSON-parsed). */
@@ -34,9 +30,9 @@ export interface SlackHarness {
  * server that the fetch allow-list opens.
  */
 export async function startSlackHarness(
-  options: { pages?: Record<string, StaticPage>; runtime?: SlackRuntimeOptions } = {},
+  options: { pages?: Record<string, Route>; runtime?: SlackRuntimeOptions } = {},
 ): Promise<SlackHarness> {
-  const articles = await startStaticArticleServer(options.pages ?? {});
+  const articles = await startArticleServer(options.pages ?? {});
   const api = await startFakeSlackApi({ token: TEST_BOT_TOKEN });
   const hooks = await startFakeResponseUrl();
   const config = loadConfig({

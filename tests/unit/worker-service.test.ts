@@ -1,11 +1,9 @@
-import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { isBriefError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { createWorkerBriefService } from '../../src/worker-service.js';
+import { startArticleServer } from '../helpers/article-server.js';
 
 const TEXT =
   'The city council voted on Tuesday to expand the tram network by 12 kilometres. ' +
@@ -50,10 +48,8 @@ describe('brief service on worker threads', () => {
   });
 
   it('passes an abort on to the worker: a hanging fetch is cancelled', async () => {
-    const hanging = createServer(() => {});
-    hanging.listen(0, '127.0.0.1');
-    await once(hanging, 'listening');
-    const { port } = hanging.address() as AddressInfo;
+    const hanging = await startArticleServer({ '/slow': { hang: true } });
+    const { port } = hanging;
     const local = createWorkerBriefService({
       config: loadConfig({ BRIEF_FETCH_ALLOW_HOSTS: `127.0.0.1:${port}`, BRIEF_FETCH_TIMEOUT_MS: '60000' }),
       logger: silentLogger,
@@ -72,8 +68,7 @@ describe('brief service on worker threads', () => {
       expect(performance.now() - started).toBeLessThan(10_000);
     } finally {
       await local.close();
-      hanging.closeAllConnections();
-      hanging.close();
+      await hanging.close();
     }
   });
 

@@ -21,7 +21,7 @@ describe('mentions and the message shortcut', () => {
   });
 
   it('briefs the link of a mention in that message’s thread', async () => {
-    const url = h.articles.urlOf('/summit');
+    const url = h.articles.url('/summit');
     const envelope = appMentionEnvelope('Ev001', {
       text: `<@UBOT> what is this? <${url}>`,
       ts: '1699999999.000100',
@@ -38,7 +38,7 @@ describe('mentions and the message shortcut', () => {
   });
 
   it('runs a retried delivery of the same event once', async () => {
-    const url = h.articles.urlOf('/summit');
+    const url = h.articles.url('/summit');
     const envelope = appMentionEnvelope('Ev002', { text: `<@UBOT> <${url}>`, ts: '1699999999.000200' });
     const first = await postEvent(h.eventsUrl, TEST_SIGNING_SECRET, envelope);
     const retry1 = await postEvent(h.eventsUrl, TEST_SIGNING_SECRET, envelope, { retryNum: 1 });
@@ -61,7 +61,7 @@ describe('mentions and the message shortcut', () => {
   });
 
   it('"Brief this message" briefs the message’s link in its thread', async () => {
-    const url = h.articles.urlOf('/summit');
+    const url = h.articles.url('/summit');
     const payload = messageShortcutPayload({
       text: `Worth a read <${url}|the summit story>`,
       ts: '1699999999.000400',
@@ -78,7 +78,7 @@ describe('mentions and the message shortcut', () => {
     h.api.failWith('chat.postMessage', 'not_in_channel');
     const responseUrl = h.hooks.newUrl();
     const payload = messageShortcutPayload({
-      text: `<${h.articles.urlOf('/summit')}>`,
+      text: `<${h.articles.url('/summit')}>`,
       ts: '1699999999.000500',
       response_url: responseUrl,
     });

@@ -26,7 +26,7 @@ describe('an article that tries to ping the channel and plant a link', () => {
   };
 
   it('a URL brief carries no mention and no link but the source', async () => {
-    const url = h.articles.urlOf('/bridge');
+    const url = h.articles.url('/bridge');
     await postSlashCommand(h.eventsUrl, TEST_SIGNING_SECRET, { text: url, response_url: h.hooks.newUrl() });
     const posts = await h.api.waitForCalls('chat.postMessage', 2);
     const sent = posts.map((p) => p.args as { text?: unknown; blocks?: unknown });
