@@ -38,7 +38,57 @@ const allowHosts = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+// ---- Discord (adapters/discord) ----------------------------------------------------------------
+// Discord is configured when DISCORD_TOKEN is set; the application id is then required (command
+// registration and interaction webhooks are addressed by it).
+
+export interface DiscordConfig {
+  token: string;
+  /** The application's snowflake (Developer Portal > General Information > Application ID). */
+  applicationId: string;
+  /** Set => the deploy script registers commands to this one guild (instant) instead of globally. */
+  guildId: string | null;
+  /** REST base without the version (discord.js appends /v10); proxies and tests change it. */
+  apiUrl: string;
+}
+
+// Snowflakes are 64-bit integers written in decimal: 17-20 digits today.
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
+
+const discordEnv = z.object({
+  DISCORD_TOKEN: z
+    .string()
+    .regex(/^\S+$/, 'must be the bot token from the Bot page, without spaces or a "Bot " prefix')
+    .optional(),
+  DISCORD_APPLICATION_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://discord.com/api' })
+    .default('https://discord.com/api')
+    .transform((u) => u.replace(/\/+$/, '')),
+});
+type DiscordEnv = z.infer<typeof discordEnv>;
+
+/** Cross-variable rules; pushes one line per problem, naming the variable. */
+function discordConfigOf(e: DiscordEnv, problems: string[]): DiscordConfig | null {
+  if (!e.DISCORD_TOKEN) return null;
+  if (!e.DISCORD_APPLICATION_ID) {
+    problems.push(
+      'DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set (Developer Portal > General Information > Application ID)',
+    );
+    return null;
+  }
+  return {
+    token: e.DISCORD_TOKEN,
+    applicationId: e.DISCORD_APPLICATION_ID,
+    guildId: e.DISCORD_GUILD_ID ?? null,
+    apiUrl: e.DISCORD_API_URL,
+  };
+}
+// ---- end Discord --------------------------------------------------------------------------------
+
 const schema = z.object({
+  ...discordEnv.shape,
   BRIEF_FETCH_ALLOW_HOSTS: allowHosts,
   BRIEF_FETCH_TIMEOUT_MS: positiveInt(10_000),
   BRIEF_FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
@@ -51,6 +101,8 @@ export interface Config {
   engine: 'auto' | 'extractive' | 'llm';
   /** Unset means each entry point's default: quiet for the CLI, info for the bots. */
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent' | undefined;
+  /** null when Discord is not configured (DISCORD_TOKEN unset). */
+  discord: DiscordConfig | null;
 }
 
 /** Parses the environment; throws ConfigError with one line per bad variable, naming it. */
@@ -63,6 +115,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(lines.join('\n'));
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const discord = discordConfigOf(e, problems);
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
     fetch: {
       allowHosts: e.BRIEF_FETCH_ALLOW_HOSTS,
@@ -72,5 +127,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     engine: e.BRIEF_ENGINE,
     logLevel: e.LOG_LEVEL,
+    discord,
   };
 }
