@@ -58,7 +58,8 @@ export function truncate(text: string, max: number): string {
 export function escapeFit(text: string, max: number, escape = escapeUntrusted): string {
   const full = escape(text);
   if (full.length <= max) return full;
-  const graphemes = [...segmenter.segment(text)].map((s) => s.segment);
+  // Escaping never shortens text, so no more than `max` units of the raw text can fit.
+  const graphemes = [...segmenter.segment(takeGraphemes(text, max))].map((s) => s.segment);
   // Largest prefix (in graphemes) whose escaped form plus the ellipsis still fits.
   let lo = 0;
   let hi = graphemes.length;

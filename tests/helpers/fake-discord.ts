@@ -165,7 +165,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       method,
       path,
       query: url.searchParams,
-      body: json && typeof json === 'object' && !Array.isArray(json) ? (json) : {},
+      body: json && typeof json === 'object' && !Array.isArray(json) ? json : {},
       json,
       at: performance.now(),
       status: 0,
@@ -208,7 +208,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         return discordError(res, 404, 10015, 'Unknown Webhook');
       // Discord answers requests about messages in a deleted channel with Unknown Channel.
       if (deleted.has(state.channelId)) return discordError(res, 404, 10003, 'Unknown Channel');
-      const target = m[4];
+      const target = m[4] === undefined ? undefined : decodeURIComponent(m[4]);
       if (method === 'POST' && !target) {
         const msg = messagePayload(ids, {
           channelId: state.channelId,
