@@ -25,13 +25,17 @@ import {
 } from './fake-discord-payloads.js';
 
 /** The fields of request bodies the tests look at (all optional: each route sends some). */
-export interface SentBody {
-  type?: number;
-  data?: { flags?: number };
+export interface SentMessage {
   content?: string;
   embeds?: APIEmbed[];
   flags?: number;
   allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
+}
+
+export interface SentBody extends SentMessage {
+  /** Interaction callbacks: the response type and, for type 4, the message. */
+  type?: number;
+  data?: SentMessage;
   name?: string;
   auto_archive_duration?: number;
 }
@@ -80,6 +84,9 @@ export interface FakeDiscord {
   fail(rule: FailureRule): void;
   /** Makes the channel unknown (10003) from now on, as if someone deleted it. */
   deleteChannel(id: string): void;
+  restoreChannel(id: string): void;
+  /** The id of an interaction's @original message once it was edited (threads get the same id). */
+  originalMessageId(payload: { token: string }): string | null;
   chatInput(name: string, options: Record<string, string>, opts?: InteractionOptions): InteractionPayload;
   messageCommand(name: string, content: string, opts?: InteractionOptions): InteractionPayload;
   /** Sends INTERACTION_CREATE to every connected client; returns when it was written. */
@@ -266,6 +273,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       channels.delete(id);
       deleted.add(id);
     },
+    restoreChannel(id) {
+      channels.add(id);
+      deleted.delete(id);
+    },
+    originalMessageId: (payload) => interactions.get(payload.token)?.originalId ?? null,
     chatInput: (name, options, opts) => chatInputInteraction(ids, name, options, opts),
     messageCommand: (name, content, opts) => messageCommandInteraction(ids, name, content, opts),
     dispatchInteraction(payload) {

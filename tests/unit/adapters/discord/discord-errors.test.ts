@@ -30,7 +30,9 @@ describe('classifying Discord failures', () => {
   });
 
   it('knows discord.js’s own errors and treats anything else as unexpected', () => {
-    expect(classifyDiscordError(new DiscordjsError(DiscordjsErrorCodes.InteractionAlreadyReplied))).toBe(
+    // discord.js throws these itself (its constructor is private in the typings).
+    const Ctor = DiscordjsError as unknown as new (code: string) => Error;
+    expect(classifyDiscordError(new Ctor(DiscordjsErrorCodes.InteractionAlreadyReplied))).toBe(
       'already-answered',
     );
     expect(classifyDiscordError(new HTTPError(502, 'Bad Gateway', 'PATCH', 'https://x', {}))).toBe('other');
