@@ -102,6 +102,8 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   const ids = newIds();
   const events = new EventEmitter();
+  // One listener per pending waitFor; a benchmark waits for hundreds at once.
+  events.setMaxListeners(0);
   const requests: RecordedRequest[] = [];
   const identifies: FakeDiscord['identifies'] = [];
   const rules: FailureRule[] = [];
