@@ -179,6 +179,9 @@ describe('when things go wrong', () => {
     const followUp = await h.fake.waitFor(isFollowUp(p));
     expect(followUp.body.embeds![0]!.title).toBe('Key facts');
     expect(h.logs).toContainEqual(expect.objectContaining({ level: 'warn', interaction: p.id, code: 50013 }));
+    // Refused once, tried once: a 403 is never retried.
+    const original = h.fake.originalMessageId(p)!;
+    expect(h.fake.requests.filter((r) => r.path.includes(`/messages/${original}/threads`))).toHaveLength(1);
   });
 
   it('does not even try a thread where the bot lacks the permission', async () => {
@@ -225,6 +228,35 @@ describe('when things go wrong', () => {
     expect(requests.filter(isOriginalEdit(p))).toHaveLength(1);
     expect(h.logs).toContainEqual(
       expect.objectContaining({ level: 'warn', interaction: p.id, reason: 'already-answered' }),
+    );
+  });
+
+  it('waits out a 429 as Discord asks, then delivers, and logs the rate limit', async () => {
+    h.fake.fail({
+      method: 'POST',
+      path: /^\/channels\/\d+\/messages$/,
+      status: 429,
+      code: 0,
+      message: 'You are being rate limited.',
+      headers: {
+        'retry-after': '1',
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': '0.3',
+        'x-ratelimit-bucket': 'fake-bucket',
+        'x-ratelimit-scope': 'user',
+      },
+    });
+    const p = h.fake.chatInput('brief', { url: h.pages.url('/harbor') });
+    const { details } = await briefInThread(p);
+    expect(details.status).toBe(429);
+    const original = h.fake.originalMessageId(p)!;
+    await h.fake.waitFor((r) => r.path === `/channels/${original}/messages` && r.status === 200);
+    const posts = h.fake.requests.filter((r) => r.path === `/channels/${original}/messages`);
+    expect(posts.map((r) => r.status)).toEqual([429, 200]);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(250);
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'discord rate limit: request queued' }),
     );
   });
 
