@@ -83,8 +83,10 @@ async function deliverBriefs(
         ? await interaction.editReply({ ...payload, content: '' })
         : await interaction.followUp(payload);
     } catch (err) {
-      // An expired token or a deleted channel: nothing more can reach this user.
       logFailure(log, 'could not deliver the brief', err);
+      // Discord refused this message (a bug of ours): say so rather than "thinking" forever.
+      // An expired token or a deleted channel: nothing more can reach this user.
+      if (classifyDiscordError(err) === 'other') await showError(interaction, userMessageOf(err), first, log);
       return;
     }
     await postDetails(interaction, message, brief, log);

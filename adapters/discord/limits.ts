@@ -16,6 +16,9 @@ export const EMBED_AUTHOR_NAME_MAX = 256;
 /** Title, description, field names and values, footer text and author name of all embeds together. */
 export const EMBED_TOTAL_MAX = 6000;
 
+/** Not in the limits table, but Discord's form validation refuses longer embed URLs. */
+export const EMBED_URL_MAX = 2048;
+
 // https://discord.com/developers/docs/resources/message#create-message-jsonform-params
 export const MESSAGE_CONTENT_MAX = 2000;
 

@@ -9,6 +9,7 @@ import {
   EMBED_FOOTER_TEXT_MAX,
   EMBED_TITLE_MAX,
   EMBED_TOTAL_MAX,
+  EMBED_URL_MAX,
   THREAD_NAME_MAX,
 } from './limits.js';
 
@@ -136,7 +137,9 @@ function linkableUrl(url: string | null): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    const web = parsed.protocol === 'https:' || parsed.protocol === 'http:';
+    // Better no link than a message Discord rejects as a whole.
+    return web && parsed.href.length <= EMBED_URL_MAX ? parsed.href : null;
   } catch {
     return null;
   }

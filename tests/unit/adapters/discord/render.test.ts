@@ -85,6 +85,15 @@ describe('the reply embed', () => {
     );
   });
 
+  it('leaves out a source URL too long for Discord rather than have the reply refused', () => {
+    const url = `https://news.example/${'a'.repeat(3000)}`;
+    const embed = briefEmbed(
+      brief({ source: { url, title: null, siteName: null, byline: null, publishedTime: null } }),
+    );
+    expect(embed.url).toBeUndefined();
+    expect(embed.footer?.text).toMatch(/^news\.example · /);
+  });
+
   it('has no link for pasted text', () => {
     const embed = briefEmbed(
       brief({ source: { url: null, title: null, siteName: null, byline: null, publishedTime: null } }),
