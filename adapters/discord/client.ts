@@ -31,7 +31,6 @@ export function watchClient(client: Client, log: Logger): void {
   client.on(Events.ShardResume, (shardId, replayed) =>
     log.info('discord shard resumed', { shardId, replayed }),
   );
-  client.on(Events.Invalidated, () => log.error('discord session invalidated'));
   client.rest.on(RESTEvents.RateLimited, (info) =>
     log.warn('discord rate limit: request queued', {
       route: info.route,
