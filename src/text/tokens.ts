@@ -1,0 +1,57 @@
+/** Word-level helpers shared by the engines: tokens, word counts, content terms. */
+
+// Letters/digits with inner apostrophes or hyphens: "don't", "Jong-un", "3.5" counts as one word.
+const WORD = /[\p{L}\p{N}]+(?:[.,'\u2019-][\p{L}\p{N}]+)*/gu;
+
+/** The words of a text as written (no punctuation). */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** Number of words, counted the way readers count them (numbers and hyphenated words are one). */
+export function countWords(text: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text)) n += 1;
+  return n;
+}
+
+/** Common English function words: they carry no topic, so overlap on them means nothing. */
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing down during each few for from further had has have having ' +
+    'he her here hers herself him himself his how i if in into is it its itself just me more most my myself no ' +
+    'nor not now of off on once only or other our ours ourselves out over own said same says say she should so ' +
+    'some such than that the their theirs them themselves then there these they this those through to too under ' +
+    'until up very was we were what when where which while who whom why will with would you your yours yourself ' +
+    'yourselves s t don didn doesn isn wasn weren won according told tell like one two new also us mr mrs ms ' +
+    'may might must shall since still though however yet even ago last year years time cnn'
+  ).split(' '),
+);
+
+/**
+ * A crude English stem: enough to match "talks"/"talk" and "reported"/"report" for overlap
+ * measures. Not a linguistic stemmer; it only needs to be consistent.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {
+    w = w.slice(0, -1);
+  }
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  return w;
+}
+
+/** Lower-cased, stemmed content words of a text (stopwords and one-letter words dropped). */
+export function contentTerms(text: string, stopwords: ReadonlySet<string> = ENGLISH_STOPWORDS): string[] {
+  const out: string[] = [];
+  for (const raw of words(text)) {
+    const w = raw.toLowerCase().replace(/['\u2019]s$/, '');
+    if (w.length < 2 || stopwords.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
