@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { startFakeDiscord } from '../tests/helpers/fake-discord.js';
-import { startPagesServer } from '../tests/helpers/local-pages-server.js';
+import { startArticleServer } from '../tests/helpers/article-server.js';
 
 export type ToFake = { type: 'round'; n: number; firstStory: number } | { type: 'close' };
 export type FromFake =
@@ -26,7 +26,7 @@ const send = (message: FromFake) => process.send?.(message);
 
 async function main() {
   const fake = await startFakeDiscord();
-  const server = await startPagesServer(pages);
+  const server = await startArticleServer(pages);
   process.on('message', (message: ToFake) => {
     if (message.type === 'close') {
       void Promise.all([fake.close(), server.close()]).then(() => process.disconnect());

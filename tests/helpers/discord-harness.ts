@@ -14,7 +14,7 @@ import {
   type RecordedRequest,
   type SentMessage,
 } from './fake-discord.js';
-import { startPagesServer, type Page, type PagesServer } from './local-pages-server.js';
+import { startArticleServer, type ArticleServer, type Route } from './article-server.js';
 
 export interface LogRecord {
   level: string;
@@ -24,18 +24,18 @@ export interface LogRecord {
 
 export interface DiscordHarness {
   fake: FakeDiscord;
-  pages: PagesServer;
+  pages: ArticleServer;
   bot: DiscordBot;
   logs: LogRecord[];
   close(): Promise<void>;
 }
 
 export async function startDiscordHarness(
-  pages: Record<string, Page>,
+  routes: Record<string, Route>,
   options: { logLevel?: LogLevel } = {},
 ): Promise<DiscordHarness> {
   const fake = await startFakeDiscord();
-  const pagesServer = await startPagesServer(pages);
+  const pagesServer = await startArticleServer(routes);
   const config = loadConfig({
     DISCORD_TOKEN: 'fake-discord-token',
     DISCORD_APPLICATION_ID: fake.ids.application,

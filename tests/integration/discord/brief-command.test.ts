@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS } from '../../helpers/fake-discord-payloads.js';
 import type { InteractionPayload } from '../../helpers/fake-discord-payloads.js';
+import type { Route } from '../../helpers/article-server.js';
 import type { RecordedRequest } from '../../helpers/fake-discord.js';
 import { sentMessages, startDiscordHarness, type DiscordHarness } from '../../helpers/discord-harness.js';
 
@@ -19,6 +21,15 @@ const plainArticle = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
+/** When each page was fetched, on the fake Discord's clock (both run in this process). */
+const fetchedAt = new Map<string, number>();
+const page =
+  (body: string, delayMs = 0): Route =>
+  (req, res) => {
+    fetchedAt.set(req.url ?? '', performance.now());
+    setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body), delayMs);
+  };
+
 let h: DiscordHarness;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -26,9 +37,9 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   h = await startDiscordHarness({
-    '/harbor': { body: HARBOR },
-    '/slow-harbor': { body: HARBOR, delayMs: 400 },
-    '/injection': { body: INJECTION },
+    '/harbor': page(HARBOR),
+    '/slow-harbor': page(HARBOR, 400),
+    '/injection': page(INJECTION),
   });
 });
 
@@ -71,8 +82,7 @@ describe('/brief in a server channel', () => {
 
     const callback = h.fake.requests.find(isCallback(p))!;
     expect(callback.body.type).toBe(5);
-    const fetched = h.pages.requests.find((r) => r.path === '/harbor')!;
-    expect(callback.at).toBeLessThan(fetched.at);
+    expect(callback.at).toBeLessThan(fetchedAt.get('/harbor')!);
 
     const embed = edit.body.embeds![0]!;
     expect(embed.url).toBe(url);
