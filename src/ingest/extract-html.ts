@@ -1,0 +1,102 @@
+import { Readability } from '@mozilla/readability';
+import type { Article } from '../article.js';
+import { cleanDocument, removeCode } from './clean-dom.js';
+import { parseDocument, type DomDocument, type DomElement } from './dom.js';
+import { readMetadata } from './metadata.js';
+import { cleanInline, totalWords } from './normalize.js';
+import { collectParagraphs, type Paragraphs } from './paragraphs.js';
+import { isWallPrompt, judgeExtraction, NO_CONTENT_WORDS, THIN_WORDS } from './verdict.js';
+
+/**
+ * HTML to Article: metadata first (cleaning removes <head> and headers), then wall markers from
+ * the raw text, then cleaning, then Readability over linkedom for the main text, with the cleaned
+ * body as a fallback when Readability finds nothing or far less than the page holds.
+ */
+
+// Wall markers are searched in at most this much text: enough for any overlay, bounded for regexes.
+const MARKER_CHARS = 200_000;
+// Readability's cost grows steeply with nesting depth over linkedom (depth 1,000 took seconds)
+// and linearly with elements; real articles sit far below both. Beyond them the cleaned body is
+// used, so a hostile page cannot hold the event loop for long.
+const READABILITY_MAX_DEPTH = 120;
+const READABILITY_MAX_ELEMENTS = 20_000;
+
+function depthExceeds(root: DomElement, limit: number): boolean {
+  const stack: Array<[DomElement, number]> = [[root, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [el, depth] = item;
+    if (depth > limit) return true;
+    for (const child of el.children) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function readable(document: DomDocument): Paragraphs | null {
+  // Counted here: Readability's own maxElemsToParse uses getElementsByTagName('*'), which
+  // linkedom answers with an empty list.
+  if (document.querySelectorAll('*').length > READABILITY_MAX_ELEMENTS) return null;
+  if (depthExceeds(document.documentElement, READABILITY_MAX_DEPTH)) return null;
+  let result: ReturnType<Readability['parse']>;
+  try {
+    // Readability's typings name DOM's Document, which is `any` here (no lib "dom"); linkedom's works.
+    result = new Readability(document).parse();
+  } catch {
+    // Exotic markup can trip Readability; the cleaned body is still there to read.
+    return null;
+  }
+  if (!result?.content) return null;
+  const body = parseDocument(result.content).body;
+  return body ? collectParagraphs(body) : null;
+}
+
+const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+function withoutEcho(paragraphs: string[], title: string | null, byline: string | null): string[] {
+  const echoes = new Set(
+    [title, byline, byline ? `by ${byline}` : null].filter(Boolean).map((s) => loose(s ?? '')),
+  );
+  return paragraphs.filter((p, i) => !(i < 3 && echoes.has(loose(p))));
+}
+
+export function extractHtml(html: string, pageUrl: string | null): Article {
+  const url = pageUrl && URL.canParse(pageUrl) ? new URL(pageUrl) : null;
+  const document = parseDocument(html);
+  const meta = readMetadata(document, url, html);
+  removeCode(document);
+  const pageTitle = document.querySelector('title')?.textContent ?? '';
+  const markerText = `${pageTitle}\n${document.body?.textContent ?? ''}`.slice(0, MARKER_CHARS);
+  cleanDocument(document);
+  const fallback = document.body
+    ? collectParagraphs(document.body)
+    : { paragraphs: [], chars: 0, linkChars: 0 };
+  const main = readable(document);
+
+  const mainWords = main ? totalWords(main.paragraphs) : 0;
+  const fallbackWords = totalWords(fallback.paragraphs);
+  const useMain =
+    main !== null &&
+    mainWords >= NO_CONTENT_WORDS &&
+    !(mainWords < THIN_WORDS && fallbackWords >= 2 * mainWords);
+  const chosen = useMain ? main : fallback;
+
+  const title = meta.title ?? (cleanInline(document.querySelector('h1')?.textContent ?? '') || null);
+  // Wall prompts stay in markerText for the verdict but are not article text to quote.
+  const paragraphs = withoutEcho(chosen.paragraphs, title, meta.byline).filter((p) => !isWallPrompt(p));
+  const extraction = judgeExtraction({
+    paragraphs,
+    source: 'web',
+    markerText,
+    paywallMarkup: meta.paywallMarkup,
+    linkDensity: chosen.chars > 0 ? chosen.linkChars / chosen.chars : 0,
+  });
+  return {
+    title,
+    paragraphs,
+    url: meta.canonicalUrl,
+    siteName: meta.siteName,
+    byline: meta.byline,
+    publishedTime: meta.publishedTime,
+    declaredLanguage: meta.declaredLanguage,
+    extraction,
+  };
+}

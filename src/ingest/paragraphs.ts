@@ -1,0 +1,80 @@
+import { isElement, TEXT_NODE, type DomElement, type DomNode } from './dom.js';
+import { cleanInline } from './normalize.js';
+
+/**
+ * Turns an element into reading-order paragraphs: every block (p, li, blockquote, h2/h3, ...)
+ * that holds text becomes one paragraph; inline runs between blocks become their own; nested
+ * blocks (a <p> inside a <blockquote> or <li>) are not counted twice.
+ */
+const BLOCK = new Set(
+  [
+    'address article aside blockquote body dd details div dl dt fieldset figure footer form',
+    'h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot tr td th ul',
+    'center',
+  ]
+    .join(' ')
+    .split(' '),
+);
+// Captions and credits describe pictures, not the story.
+const SKIP = new Set(['figcaption', 'caption', 'hr']);
+
+export interface Paragraphs {
+  paragraphs: string[];
+  /** Characters of paragraph text inside links, for spotting index pages. */
+  linkChars: number;
+  chars: number;
+}
+
+export function collectParagraphs(root: DomElement): Paragraphs {
+  const out: Paragraphs = { paragraphs: [], linkChars: 0, chars: 0 };
+  let buffer: string[] = [];
+  let bufferLinks = 0;
+  let afterBr = false;
+  const flush = () => {
+    const text = cleanInline(buffer.join(''));
+    if (text && /[\p{L}\p{N}]/u.test(text)) {
+      out.paragraphs.push(text);
+      out.chars += text.length;
+      out.linkChars += Math.min(bufferLinks, text.length);
+    }
+    buffer = [];
+    bufferLinks = 0;
+  };
+  // An explicit stack, not recursion: hostile pages nest thousands of elements deep.
+  const stack: Array<{ node: DomNode; inLink: boolean } | 'end-block'> = [{ node: root, inLink: false }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (item === 'end-block') {
+      flush();
+      continue;
+    }
+    const { node, inLink } = item;
+    if (node.nodeType === TEXT_NODE) {
+      const t = node.textContent ?? '';
+      if (t.trim()) afterBr = false;
+      buffer.push(t);
+      if (inLink) bufferLinks += t.trim().length;
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const tag = node.localName;
+    if (SKIP.has(tag)) continue;
+    // Old CMSs separate paragraphs with <br><br> inside one block.
+    if (tag === 'br') {
+      if (afterBr) flush();
+      else buffer.push(' ');
+      afterBr = !afterBr;
+      continue;
+    }
+    if (BLOCK.has(tag)) {
+      flush();
+      stack.push('end-block');
+    }
+    const children = Array.from(node.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push({ node: child, inLink: inLink || tag === 'a' });
+    }
+  }
+  flush();
+  return out;
+}
