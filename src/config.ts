@@ -38,6 +38,69 @@ const allowHosts = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+// ---- Slack (adapters/slack) ------------------------------------------------------------------
+// Slack is configured when SLACK_BOT_TOKEN is set. HTTP mode then needs the signing secret (Bolt
+// verifies every request with it); Socket Mode (SLACK_APP_TOKEN) does not.
+
+export interface SlackConfig {
+  botToken: string;
+  /** Required in HTTP mode; null in Socket Mode when not given. */
+  signingSecret: string | null;
+  /** Set => Socket Mode instead of HTTP. */
+  appToken: string | null;
+  /** Web API base, always ending in "/" (GovSlack, proxies and tests change it). */
+  apiUrl: string;
+  /** HTTP port for POST /slack/events and GET /healthz; 0 picks a free port. */
+  port: number;
+}
+
+const slackEnv = z.object({
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token starting with "xoxb-" (OAuth & Permissions page)')
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(
+      /^xapp-[A-Za-z0-9-]+$/,
+      'must be an app-level token starting with "xapp-" (Basic Information page)',
+    )
+    .optional(),
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://slack.com/api/' })
+    .default('https://slack.com/api/')
+    .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+});
+type SlackEnv = z.infer<typeof slackEnv>;
+
+/** Cross-variable rules; pushes one line per problem, naming the variable. */
+function slackConfigOf(e: SlackEnv, problems: string[]): SlackConfig | null {
+  if (!e.SLACK_BOT_TOKEN) {
+    if (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+      problems.push(
+        'SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (xoxb-...)',
+      );
+    }
+    return null;
+  }
+  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push(
+      'SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (Basic Information > Signing Secret), or set SLACK_APP_TOKEN for Socket Mode',
+    );
+    return null;
+  }
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+    appToken: e.SLACK_APP_TOKEN ?? null,
+    apiUrl: e.SLACK_API_URL,
+    port: e.PORT,
+  };
+}
+// ---- end Slack --------------------------------------------------------------------------------
+
 // ---- Discord (adapters/discord) ----------------------------------------------------------------
 // Discord is configured when DISCORD_TOKEN is set; the application id is then required (command
 // registration and interaction webhooks are addressed by it).
@@ -88,6 +151,7 @@ function discordConfigOf(e: DiscordEnv, problems: string[]): DiscordConfig | nul
 // ---- end Discord --------------------------------------------------------------------------------
 
 const schema = z.object({
+  ...slackEnv.shape,
   ...discordEnv.shape,
   BRIEF_FETCH_ALLOW_HOSTS: allowHosts,
   BRIEF_FETCH_TIMEOUT_MS: positiveInt(10_000),
@@ -101,6 +165,8 @@ export interface Config {
   engine: 'auto' | 'extractive' | 'llm';
   /** Unset means each entry point's default: quiet for the CLI, info for the bots. */
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent' | undefined;
+  /** null when Slack is not configured (SLACK_BOT_TOKEN unset). */
+  slack: SlackConfig | null;
   /** null when Discord is not configured (DISCORD_TOKEN unset). */
   discord: DiscordConfig | null;
 }
@@ -116,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const problems: string[] = [];
+  const slack = slackConfigOf(e, problems);
   const discord = discordConfigOf(e, problems);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
@@ -127,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     engine: e.BRIEF_ENGINE,
     logLevel: e.LOG_LEVEL,
+    slack,
     discord,
   };
 }

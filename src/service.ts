@@ -45,7 +45,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
   const ingest = async (input: BriefInput, signal?: AbortSignal): Promise<Article> => {
     switch (input.kind) {
       case 'url':
-        return ingestUrl(input.url, { policy: config.fetch, resolve: deps.resolve }, signal);
+        return ingestUrl(input.url, { policy: config.fetch, resolve: deps.resolve, logger }, signal);
       case 'html':
         return ingestHtml(input.html, input.url ?? null);
       case 'text':

@@ -10,16 +10,38 @@ import type { CliIo } from './io.js';
  * Batch mode: one JSON object per input line, one JSON brief per output line with the same id.
  * A bad line is reported on stderr and the batch goes on; benchmarks and scripts rely on that.
  */
-const BatchLine = z
-  .object({
-    id: z.union([z.string(), z.number()]),
-    article: z.string().optional(),
-    url: z.string().optional(),
-    html: z.string().optional(),
-  })
-  .refine((l) => [l.article, l.url, l.html].filter((v) => v !== undefined).length === 1, {
-    message: 'needs exactly one of "article", "url" or "html"',
-  });
+const BatchLine = z.object({
+  id: z.union([z.string(), z.number()]),
+  article: z.string().optional(),
+  url: z.string().optional(),
+  html: z.string().optional(),
+});
+
+class BadLine extends Error {}
+
+/** One input line to its id and brief input; BadLine says what is wrong with it. */
+function parseLine(raw: string): { id: string | number; input: BriefInput } {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new BadLine('not valid JSON');
+  }
+  const parsed = BatchLine.safeParse(json);
+  if (!parsed.success) throw new BadLine('expected an object with "id" (string or number) and "article"');
+  const { id, article, url, html } = parsed.data;
+  const given = [article, url, html].filter((v) => v !== undefined).length;
+  if (given !== 1) {
+    throw Object.assign(new BadLine('needs exactly one of "article", "url" or "html"'), { id });
+  }
+  const input: BriefInput =
+    url !== undefined
+      ? { kind: 'url', url }
+      : html !== undefined
+        ? { kind: 'html', html }
+        : { kind: 'text', text: article ?? '' };
+  return { id, input };
+}
 
 export interface BatchDeps {
   io: CliIo;
@@ -31,8 +53,7 @@ export interface BatchDeps {
 /** Returns 0 when every line was briefed, 3 when at least one line failed. */
 export async function runBatch(file: string, deps: BatchDeps): Promise<number> {
   const { io, service } = deps;
-  const stream =
-    file === '-' ? Readable.from([await io.readStdin(Number.MAX_SAFE_INTEGER)]) : createReadStream(file);
+  const stream = file === '-' ? Readable.from(io.stdin) : createReadStream(file);
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
   let failed = 0;
@@ -45,20 +66,14 @@ export async function runBatch(file: string, deps: BatchDeps): Promise<number> {
         if (Buffer.byteLength(raw) > deps.maxInputBytes) {
           throw new BriefError('input_too_large', `the line is longer than ${deps.maxInputBytes} bytes`);
         }
-        const line = BatchLine.parse(JSON.parse(raw));
+        const line = parseLine(raw);
         id = line.id;
-        const input: BriefInput =
-          line.url !== undefined
-            ? { kind: 'url', url: line.url }
-            : line.html !== undefined
-              ? { kind: 'html', html: line.html }
-              : { kind: 'text', text: line.article ?? '' };
-        const brief = await service.brief(input, { engine: deps.engine, caller: 'cli:batch' });
-        io.out(JSON.stringify({ id: line.id, ...brief }));
+        const brief = await service.brief(line.input, { engine: deps.engine, caller: 'cli:batch' });
+        io.out(JSON.stringify({ id, ...brief }));
       } catch (err) {
         failed++;
-        const what =
-          err instanceof SyntaxError || err instanceof z.ZodError ? describeBadLine(err) : userMessageOf(err);
+        id ??= (err as { id?: string | number }).id;
+        const what = err instanceof BadLine ? err.message : userMessageOf(err);
         io.err(`brief: line ${lineNo}${id === undefined ? '' : ` (id ${JSON.stringify(id)})`}: ${what}`);
       }
     }
@@ -68,9 +83,4 @@ export async function runBatch(file: string, deps: BatchDeps): Promise<number> {
     return 3;
   }
   return failed > 0 ? 3 : 0;
-}
-
-function describeBadLine(err: SyntaxError | z.ZodError): string {
-  if (err instanceof SyntaxError) return 'not valid JSON';
-  return `expected {"id", "article"}: ${err.issues.map((i) => `${i.path.join('.') || 'line'} ${i.message}`).join('; ')}`;
 }

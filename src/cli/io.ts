@@ -2,8 +2,7 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-  /** Reads all of stdin, refusing more than maxBytes (a pipe can be endless). */
-  readStdin(maxBytes: number): Promise<Buffer>;
+  stdin: AsyncIterable<Uint8Array | string>;
   isTTY: boolean;
   noColor: boolean;
   columns: number | undefined;

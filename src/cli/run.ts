@@ -2,11 +2,13 @@ import type { Brief } from '../brief.js';
 import { isBriefError, userMessageOf } from '../errors.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
-import type { BriefService, BriefInput } from '../service.js';
+import type { BriefRequestOptions, BriefService } from '../service.js';
 import { parseCommand, USAGE, type Format } from './args.js';
 import { runBatch } from './batch.js';
 import type { CliIo } from './io.js';
-import { readInput } from './read-input.js';
+import { ingestFile, ingestStream } from '../ingest/index.js';
+
+const LOOKS_LIKE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3 } as const;
 
@@ -17,7 +19,11 @@ export interface CliDeps {
   maxInputBytes: number;
 }
 
-export function formatBrief(brief: Brief, format: Format, io: Pick<CliIo, 'isTTY' | 'columns'>): string {
+export function formatBrief(
+  brief: Brief,
+  format: Format,
+  io: Pick<CliIo, 'isTTY' | 'columns' | 'noColor'>,
+): string {
   switch (format) {
     case 'json':
       return JSON.stringify(brief, null, 2);
@@ -44,11 +50,21 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         return await runBatch(command.file, { ...deps, engine: command.engine });
       case 'text':
       case 'brief': {
-        const input: BriefInput =
-          command.kind === 'text'
-            ? { kind: 'text', text: command.text }
-            : await readInput(command.target, io, deps.maxInputBytes);
-        const brief = await service.brief(input, { engine: command.engine, caller: 'cli' });
+        const options: BriefRequestOptions = { engine: command.engine, caller: 'cli' };
+        const limits = { maxBytes: deps.maxInputBytes };
+        let brief: Brief;
+        if (command.kind === 'text') {
+          brief = await service.brief({ kind: 'text', text: command.text }, options);
+        } else if (LOOKS_LIKE_URL.test(command.target)) {
+          // Any scheme goes to ingest, which explains why ftp: or file: are refused.
+          brief = await service.brief({ kind: 'url', url: command.target }, options);
+        } else {
+          const article =
+            command.target === '-'
+              ? await ingestStream(io.stdin, limits, null)
+              : await ingestFile(command.target, limits);
+          brief = await service.briefArticle(article, options);
+        }
         io.out(formatBrief(brief, command.format, io));
         return EXIT.ok;
       }

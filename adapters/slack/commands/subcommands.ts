@@ -1,0 +1,34 @@
+import type { AckFn, RespondArguments, SlashCommand } from '@slack/bolt';
+import type { SlackClient, SlackDeps } from '../deps.js';
+import type { UsageLine } from '../render/notices.js';
+import type { ResponseUrl } from '../response-url.js';
+
+export interface SubcommandContext {
+  /** The text after the subcommand's name, trimmed. */
+  args: string;
+  command: SlashCommand;
+  /** Must be called first, within 3 s; slow work goes to deps.queue. */
+  ack: AckFn<string | RespondArguments>;
+  client: SlackClient;
+  deps: SlackDeps;
+  /** Guarded response_url of this command (5 uses, 30 minutes). */
+  responseUrl: ResponseUrl;
+}
+
+export interface Subcommand extends UsageLine {
+  /** The first word after `/brief`, lower case. */
+  name: string;
+  run(ctx: SubcommandContext): Promise<void>;
+}
+
+/**
+ * Extension point: `/brief <name> ...` routes to the subcommand with that name (commands/parse.ts).
+ * The digest issue adds `digest` here; `help` and briefing are built in.
+ */
+export const subcommands: readonly Subcommand[] = [];
+
+export const BUILT_IN_USAGE: readonly UsageLine[] = [
+  { usage: '<link>', description: 'brief an article into this channel, key facts in the thread' },
+  { usage: '<pasted text>', description: 'brief text you paste' },
+  { usage: 'help', description: 'show this message' },
+];

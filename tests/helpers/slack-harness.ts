@@ -1,0 +1,71 @@
+import { startSlack, type SlackHandle, type SlackRuntimeOptions } from '../../adapters/slack/start.js';
+import { EVENTS_PATH, HEALTH_PATH } from '../../adapters/slack/transport.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createExtractiveEngine } from '../../src/engines/extractive/index.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { createBriefService } from '../../src/service.js';
+import { startFakeResponseUrl, type FakeResponseUrl } from './fake-response-url.js';
+import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
+import { startArticleServer, type ArticleServer, type Route } from './article-server.js';
+
+export const TEST_BOT_TOKEN = 'xoxb-test-0000';
+export const TEST_SIGNING_SECRET = 'test-signing-secret';
+
+export interface SlackHarness {
+  eventsUrl: string;
+  healthUrl: string;
+  api: FakeSlackApi;
+  hooks: FakeResponseUrl;
+  articles: ArticleServer;
+  config: Config;
+  slack: SlackHandle;
+  /** Log records the adapter wrote (JSON-parsed). */
+  logs: Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Slack adapter (Bolt over HTTP on 127.0.0.1) with the real brief service, extractive
+ * engine and ingest, talking to a fake Web API, a fake response_url endpoint and a local article
+ * server that the fetch allow-list opens.
+ */
+export async function startSlackHarness(
+  options: { pages?: Record<string, Route>; runtime?: SlackRuntimeOptions } = {},
+): Promise<SlackHarness> {
+  const articles = await startArticleServer(options.pages ?? {});
+  const api = await startFakeSlackApi({ token: TEST_BOT_TOKEN });
+  const hooks = await startFakeResponseUrl();
+  const config = loadConfig({
+    BRIEF_FETCH_ALLOW_HOSTS: `127.0.0.1:${articles.port}`,
+    BRIEF_ENGINE: 'extractive',
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: api.url,
+    PORT: '0',
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const logger: Logger = createLogger('debug', (line) =>
+    logs.push(JSON.parse(line) as Record<string, unknown>),
+  );
+  const service = createBriefService({ config, engines: { extractive: createExtractiveEngine() }, logger });
+  const slack = await startSlack(
+    config.slack!,
+    { service, logger },
+    { host: '127.0.0.1', ...options.runtime },
+  );
+  const base = `http://127.0.0.1:${slack.port}`;
+  return {
+    eventsUrl: `${base}${EVENTS_PATH}`,
+    healthUrl: `${base}${HEALTH_PATH}`,
+    api,
+    hooks,
+    articles,
+    config,
+    slack,
+    logs,
+    async close() {
+      await slack.stop();
+      await Promise.all([api.close(), hooks.close(), articles.close()]);
+    },
+  };
+}

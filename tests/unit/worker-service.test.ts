@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { isBriefError } from '../../src/errors.js';
+import { silentLogger } from '../../src/logger.js';
+import { createWorkerBriefService } from '../../src/worker-service.js';
+import { startArticleServer } from '../helpers/article-server.js';
+
+const TEXT =
+  'The city council voted on Tuesday to expand the tram network by 12 kilometres. ' +
+  'Construction will start in 2026 and cost 300 million euros. ' +
+  'The mayor said the new lines would serve 80,000 residents. ' +
+  'Opposition members criticised the cost and asked for a referendum.';
+
+describe('brief service on worker threads', () => {
+  const service = createWorkerBriefService({
+    config: loadConfig({ BRIEF_ENGINE: 'extractive' }),
+    logger: silentLogger,
+    logLevel: 'silent',
+    size: 2,
+  });
+  afterAll(() => service.close());
+
+  it('briefs text off the main thread, like the in-thread service', async () => {
+    const brief = await service.brief({ kind: 'text', text: TEXT });
+    expect(brief.engine.name).toBe('extractive');
+    expect(brief.summary.join(' ')).toMatch(/tram|council|mayor/);
+  });
+
+  it('ingests and briefs an article in two steps', async () => {
+    const article = await service.ingest({ kind: 'text', text: TEXT });
+    expect(article.paragraphs.join(' ')).toContain('tram network');
+    const brief = await service.briefArticle(article);
+    expect(brief.stats.words).toBeGreaterThan(20);
+  });
+
+  it('brings BriefErrors back as BriefErrors, with code and user message', async () => {
+    const failure = await service.brief({ kind: 'url', url: 'ftp://example.com/x' }).catch((e: unknown) => e);
+    expect(isBriefError(failure)).toBe(true);
+    expect((failure as { code: string }).code).toMatch(/^url_/);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('gone'));
+    await expect(service.brief({ kind: 'text', text: TEXT }, { signal: controller.signal })).rejects.toThrow(
+      'gone',
+    );
+  });
+
+  it('passes an abort on to the worker: a hanging fetch is cancelled', async () => {
+    const hanging = await startArticleServer({ '/slow': { hang: true } });
+    const { port } = hanging;
+    const local = createWorkerBriefService({
+      config: loadConfig({ BRIEF_FETCH_ALLOW_HOSTS: `127.0.0.1:${port}`, BRIEF_FETCH_TIMEOUT_MS: '60000' }),
+      logger: silentLogger,
+      logLevel: 'silent',
+      size: 1,
+    });
+    try {
+      const controller = new AbortController();
+      const started = performance.now();
+      const pending = local.brief(
+        { kind: 'url', url: `http://127.0.0.1:${port}/slow` },
+        { signal: controller.signal },
+      );
+      setTimeout(() => controller.abort(), 300);
+      await expect(pending).rejects.toThrow();
+      expect(performance.now() - started).toBeLessThan(10_000);
+    } finally {
+      await local.close();
+      await hanging.close();
+    }
+  });
+
+  it('handles many requests at once across workers', async () => {
+    const briefs = await Promise.all(
+      Array.from({ length: 8 }, () => service.brief({ kind: 'text', text: TEXT })),
+    );
+    expect(new Set(briefs.map((b) => b.headline)).size).toBe(1);
+  });
+});
