@@ -89,7 +89,8 @@ async function deliverBriefs(
       if (classifyDiscordError(err) === 'other') await showError(interaction, userMessageOf(err), first, log);
       return;
     }
-    await postDetails(interaction, message, brief, log);
+    const details = () => postDetails(interaction, message, brief, log);
+    if (!deps.detailsQueue.push(details)) await details();
   }
 }
 

@@ -14,6 +14,11 @@ export interface CommandDeps {
   logger: Logger;
   /** Slow work (fetching, briefing) runs here, after the interaction has been deferred. */
   queue: WorkQueue;
+  /**
+   * Threads with the facts are posted from here, a few at a time: under a burst, the replies
+   * (what users are waiting for) get discord.js's 50 requests/s first (see bench/discord.ts).
+   */
+  detailsQueue: WorkQueue;
   /** Aborted when the bot shuts down, so queued briefs stop instead of holding the exit. */
   shutdown: AbortSignal;
 }

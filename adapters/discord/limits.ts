@@ -53,3 +53,5 @@ export const REST_TIMEOUT_MS = 15_000;
 export const BRIEF_CONCURRENCY = 4;
 /** Waiting briefs beyond which new requests are told to retry later. */
 export const BRIEF_QUEUE_MAX = 200;
+/** Thread posts (2 requests each) in flight at once; fewer leave more of the budget to replies. */
+export const DETAILS_CONCURRENCY = 2;

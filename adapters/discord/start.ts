@@ -7,7 +7,7 @@ import { createWorkQueue } from '../../src/work-queue.js';
 import { createDiscordClient, watchClient } from './client.js';
 import { commands } from './commands/index.js';
 import { createInteractionListener } from './interactions.js';
-import { BRIEF_CONCURRENCY, BRIEF_QUEUE_MAX } from './limits.js';
+import { BRIEF_CONCURRENCY, BRIEF_QUEUE_MAX, DETAILS_CONCURRENCY } from './limits.js';
 
 export interface DiscordDeps {
   service: BriefService;
@@ -35,6 +35,12 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
     maxPending: BRIEF_QUEUE_MAX,
     onError: (err) => log.error('brief task failed', { err }),
   });
+  // Full: the brief's own task posts its details itself (see brief-flow.ts).
+  const detailsQueue = createWorkQueue({
+    concurrency: DETAILS_CONCURRENCY,
+    maxPending: BRIEF_QUEUE_MAX,
+    onError: (err) => log.error('posting details failed', { err }),
+  });
   watchClient(client, log);
   client.on(
     Events.InteractionCreate,
@@ -42,6 +48,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
       service: deps.service,
       logger: log,
       queue,
+      detailsQueue,
       shutdown: shutdown.signal,
     }),
   );
@@ -61,9 +68,10 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
 
   return {
     async stop() {
-      await within(queue.onIdle(), STOP_GRACE_MS);
+      const idle = () => Promise.all([queue.onIdle(), detailsQueue.onIdle()]).then(() => undefined);
+      await within(idle(), STOP_GRACE_MS);
       shutdown.abort();
-      await within(queue.onIdle(), 2_000);
+      await within(idle(), 2_000);
       await client.destroy();
       log.info('discord stopped');
     },
