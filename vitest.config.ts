@@ -6,6 +6,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Tests must never depend on the developer's environment.
-    env: { BRIEF_FETCH_ALLOW_HOSTS: '' },
+    env: { BRIEF_FETCH_ALLOW_HOSTS: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' },
   },
 });

@@ -53,11 +53,39 @@ export const ExtractionSchema = z.object({
 });
 export type Extraction = z.infer<typeof ExtractionSchema>;
 
+/** Why the LLM engine's brief was not used; stable codes for programs (fallbackReason is for people). */
+export const fallbackCodes = [
+  'timeout',
+  'auth',
+  'rate_limited',
+  'server_error',
+  'connection',
+  'bad_request',
+  'invalid_output',
+  'refused',
+  'grounding',
+  'aborted',
+  'internal',
+] as const;
+export type FallbackCode = (typeof fallbackCodes)[number];
+
 export const EngineInfoSchema = z.object({
   name: z.enum(engineNames),
   model: z.string().optional(),
-  /** Set when the requested engine failed and another one wrote this brief. */
+  /** Set when the requested engine failed and another one wrote this brief: a short note to show. */
   fallbackReason: z.string().optional(),
+  /** The same reason as a stable code (additive, optional). */
+  fallbackCode: z.enum(fallbackCodes).optional(),
+  /**
+   * Set when the engine read only part of a long article (the LLM's input budget): show that the
+   * brief is based on part of the article.
+   */
+  partial: z
+    .object({
+      paragraphsUsed: z.number().int().nonnegative(),
+      paragraphsTotal: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type EngineInfo = z.infer<typeof EngineInfoSchema>;
 
@@ -76,6 +104,17 @@ export const BriefSchema = z.object({
   language: z.string().min(2),
   extraction: ExtractionSchema,
   engine: EngineInfoSchema,
+  /**
+   * LLM briefs only: how many of the model's key facts survived the grounding check (quote found
+   * verbatim, no number or name absent from the article) and how many were dropped.
+   */
+  grounding: z
+    .object({
+      kept: z.number().int().nonnegative(),
+      dropped: z.number().int().nonnegative(),
+      summaryDropped: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type Brief = z.infer<typeof BriefSchema>;
 

@@ -10,6 +10,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { createEngines } from './engines/create-engines.js';
 import { createLogger } from './logger.js';
 import { createBriefService } from './service.js';
+import { openSqliteStore } from './store/sqlite-store.js';
+import { runUsageCommand } from './usage-report.js';
 
 const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -27,10 +29,24 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'usage') {
+    return runUsageCommand(argv.slice(1), {
+      ...io,
+      storePath: config.store.path,
+      openStore: openSqliteStore,
+    });
+  }
   // Logs go to stderr and stay quiet unless asked: stdout is the brief.
   const logger = createLogger(config.logLevel ?? 'warn');
-  const service = createBriefService({ config, engines: createEngines(config, logger), logger });
-  return runCli(process.argv.slice(2), { io, service, version, maxInputBytes: config.fetch.maxBytes });
+  // The store (brief cache, token ledger) matters only with the LLM: extractive briefs cost nothing.
+  const store = config.llm ? openSqliteStore(config.store.path) : undefined;
+  try {
+    const service = createBriefService({ config, engines: createEngines(config, logger), logger, store });
+    return await runCli(argv, { io, service, version, maxInputBytes: config.fetch.maxBytes });
+  } finally {
+    store?.close();
+  }
 }
 
 main().then(

@@ -5,6 +5,7 @@ import { createEngines } from './engines/create-engines.js';
 import { isBriefError } from './errors.js';
 import { createLogger, type LogLevel } from './logger.js';
 import { createBriefService } from './service.js';
+import { openSqliteStore } from './store/sqlite-store.js';
 import type { WorkerReply, WorkerRequest } from './worker-service.js';
 
 /**
@@ -23,7 +24,9 @@ if (process.platform === 'linux') {
   }
 }
 const logger = createLogger(logLevel).child({ thread: 'brief-worker' });
-const service = createBriefService({ config, engines: createEngines(config, logger), logger });
+// The LLM's brief cache and token ledger; SQLite in WAL mode is safe to share between workers.
+const store = config.llm ? openSqliteStore(config.store.path) : undefined;
+const service = createBriefService({ config, engines: createEngines(config, logger), logger, store });
 const running = new Map<number, AbortController>();
 const port = parentPort!;
 

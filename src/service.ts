@@ -1,10 +1,16 @@
 import type { Article } from './article.js';
-import type { Brief } from './brief.js';
+import type { Brief, FallbackCode } from './brief.js';
+import { cacheKeyOf, type CacheKey } from './cache-key.js';
 import type { Config } from './config.js';
 import type { Engine } from './engines/engine.js';
+import { fallbackNote, isLlmFailure } from './engines/llm/failure.js';
 import { BriefError } from './errors.js';
+import { createInflight, WaiterAborted } from './inflight.js';
 import { ingestHtml, ingestText, ingestUrl, type Resolver } from './ingest/index.js';
 import type { Logger } from './logger.js';
+import type { Store } from './store/store.js';
+
+const PRUNE_EVERY = 500;
 
 /** What a user hands us: a link, pasted text, or a page's HTML (files are read by the CLI). */
 export type BriefInput =
@@ -36,11 +42,24 @@ export interface BriefServiceDeps {
   logger: Logger;
   /** DNS resolver for the safe fetcher; tests inject answers, production uses the system's. */
   resolve?: Resolver;
+  /** Brief cache and usage ledger; without one nothing is cached across requests or recorded. */
+  store?: Store;
+  /** Unix ms; tests move time. */
+  now?: () => number;
 }
 
-/** The application layer every adapter calls: ingest, pick an engine, brief. */
+/**
+ * The application layer every adapter calls: ingest, pick an engine, brief. Engines with a
+ * fingerprint (the LLM) go through the cache and the in-flight table, and any failure of theirs
+ * ends in the extractive brief with the reason attached: a user always gets a brief.
+ */
 export function createBriefService(deps: BriefServiceDeps): BriefService {
-  const { config, engines, logger } = deps;
+  const { config, engines, logger, store } = deps;
+  const now = deps.now ?? Date.now;
+  const inflight = createInflight<Brief>();
+  const cacheConfig = config.store;
+  let puts = 0;
+  store?.pruneBriefs(now());
 
   const ingest = async (input: BriefInput, signal?: AbortSignal): Promise<Article> => {
     switch (input.kind) {
@@ -67,17 +86,99 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     return engines.llm ?? engines.extractive;
   };
 
-  const briefArticle = async (article: Article, options: BriefRequestOptions = {}): Promise<Brief> => {
-    const engine = pickEngine(options.engine ?? config.engine);
+  const fallback = async (article: Article, code: FallbackCode): Promise<Brief> => {
+    const brief = await engines.extractive.brief(article);
+    return { ...brief, engine: { ...brief.engine, fallbackReason: fallbackNote(code), fallbackCode: code } };
+  };
+
+  /** The engine's brief, or the extractive one when the engine fails; caches both (failures briefly). */
+  const produce = async (
+    engine: Engine,
+    article: Article,
+    key: CacheKey,
+    caller: string,
+    signal: AbortSignal,
+  ): Promise<Brief> => {
     const started = performance.now();
-    const brief = await engine.brief(article, { signal: options.signal });
+    let brief: Brief;
+    let failed: FallbackCode | null = null;
+    try {
+      brief = await engine.brief(article, {
+        signal,
+        onUsage: (u) => store?.recordUsage({ ...u, at: now(), caller, kind: 'call' }),
+      });
+    } catch (err) {
+      if (err instanceof BriefError) throw err;
+      failed = isLlmFailure(err) ? err.code : 'internal';
+      // LlmFailures are the endpoint's or the model's doing; anything else is our bug.
+      if (isLlmFailure(err))
+        logger.warn('llm engine failed; falling back', { code: err.code, detail: err.message });
+      else logger.error('llm engine crashed; falling back', { err });
+      brief = await fallback(article, failed);
+    }
+    const ttl =
+      failed === null ? cacheConfig.cacheTtlMs : failed === 'aborted' ? 0 : cacheConfig.failureTtlMs;
+    if (store && ttl > 0) {
+      const at = now();
+      store.putBrief({ ...key, brief, fallback: failed !== null, createdAt: at, expiresAt: at + ttl });
+      // Reads skip expired entries; a long-running bot also deletes them now and then.
+      if (++puts % PRUNE_EVERY === 0) store.pruneBriefs(at);
+    }
     logger.debug('brief made', {
       engine: brief.engine.name,
-      words: brief.stats.words,
-      status: brief.extraction.status,
+      fallback: failed ?? undefined,
+      caller,
       ms: Math.round(performance.now() - started),
     });
     return brief;
+  };
+
+  const recordSaved = (caller: string, brief: Brief) =>
+    store?.recordUsage({
+      at: now(),
+      caller,
+      model: brief.engine.model ?? '-',
+      kind: 'cache_hit',
+      promptTokens: 0,
+      completionTokens: 0,
+    });
+
+  const briefArticle = async (article: Article, options: BriefRequestOptions = {}): Promise<Brief> => {
+    const engine = pickEngine(options.engine ?? config.engine);
+    if (!engine.fingerprint) {
+      const started = performance.now();
+      const brief = await engine.brief(article, { signal: options.signal });
+      logger.debug('brief made', {
+        engine: brief.engine.name,
+        words: brief.stats.words,
+        status: brief.extraction.status,
+        ms: Math.round(performance.now() - started),
+      });
+      return brief;
+    }
+    const caller = options.caller ?? 'unknown';
+    const key = cacheKeyOf(article, engine.fingerprint);
+    const cached = store?.getBrief(key.key, now());
+    if (cached) {
+      recordSaved(caller, cached);
+      logger.debug('brief from cache', { caller, engine: cached.engine.name });
+      return cached;
+    }
+    // Joining a call already in flight saves a call just like a cache hit.
+    const joining = inflight.has(key.key);
+    try {
+      const brief = await inflight.run(
+        key.key,
+        (signal) => produce(engine, article, key, caller, signal),
+        options.signal,
+      );
+      if (joining) recordSaved(caller, brief);
+      return brief;
+    } catch (err) {
+      // This caller's deadline passed: it still gets a brief it can post in time.
+      if (err instanceof WaiterAborted) return fallback(article, 'aborted');
+      throw err;
+    }
   };
 
   return {

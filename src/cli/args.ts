@@ -9,6 +9,7 @@ export const USAGE = `Usage:
   brief [options] <url | file | ->      brief an article (a file: .txt, .md, .html; - reads stdin)
   brief [options] --text "<pasted text>"
   brief [options] --jsonl <file | ->    batch: one {"id", "article"} per line in, one brief per line out
+  brief usage [--since YYYY-MM-DD] [--json]   LLM token usage per day and per caller
 
 Options:
   -f, --format <text|markdown|json>    output format (default: text)

@@ -4,10 +4,23 @@ import type { Brief, EngineName } from '../brief.js';
 export interface BriefOptions {
   /** Aborts work tied to a caller's deadline (Slack response_url, Discord's 15-minute token). */
   signal?: AbortSignal;
+  /** Called once per model call (a repair is a second call) with the tokens it cost. */
+  onUsage?: (usage: ModelUsage) => void;
+}
+
+export interface ModelUsage {
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
 }
 
 /** Every engine turns an Article into a validated Brief; the service picks and falls back. */
 export interface Engine {
   readonly name: EngineName;
+  /**
+   * What besides the article shapes this engine's output (model, prompt version, language).
+   * Engines that have one get their briefs cached by the service; cheap ones need none.
+   */
+  readonly fingerprint?: string;
   brief(article: Article, options?: BriefOptions): Promise<Brief>;
 }

@@ -12,6 +12,7 @@ export function footerParts(brief: Brief): string[] {
     parts.push(brief.extraction.note ?? `extraction: ${brief.extraction.status}`);
   }
   if (brief.engine.fallbackReason) parts.push(`fallback: ${brief.engine.fallbackReason}`);
+  if (brief.engine.partial) parts.push('based on part of a long article');
   if (brief.language !== 'en' && brief.language !== 'und') parts.push(`language: ${brief.language}`);
   return parts;
 }

@@ -44,3 +44,59 @@ describe('configuration', () => {
     expect(loadConfig({ BRIEF_ENGINE: '', LOG_LEVEL: '' }).engine).toBe('auto');
   });
 });
+
+describe('LLM and store configuration', () => {
+  it('leaves the LLM unconfigured without a key or a base URL, and still places the store', () => {
+    const config = loadConfig({});
+    expect(config.llm).toBeNull();
+    expect(config.store).toEqual({
+      path: './data/brief.db',
+      cacheTtlMs: 30 * 24 * 3600 * 1000,
+      failureTtlMs: 60_000,
+    });
+  });
+
+  it('configures OpenAI with a key: default model, max_completion_tokens, article language', () => {
+    const llm = loadConfig({ OPENAI_API_KEY: 'sk-test' }).llm;
+    expect(llm).toMatchObject({
+      apiKey: 'sk-test',
+      baseURL: null,
+      model: 'gpt-4.1-mini',
+      language: null,
+      timeoutMs: 30_000,
+      maxRetries: 1,
+      tokenLimitParam: 'max_completion_tokens',
+    });
+  });
+
+  it('configures a local server with only a base URL: placeholder key and max_tokens', () => {
+    const llm = loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', BRIEF_LLM_MODEL: 'llama3.1' }).llm;
+    expect(llm).toMatchObject({ apiKey: 'no-key-needed', model: 'llama3.1', tokenLimitParam: 'max_tokens' });
+    expect(
+      loadConfig({
+        OPENAI_BASE_URL: 'http://localhost:8000/v1',
+        BRIEF_LLM_TOKEN_PARAM: 'max_completion_tokens',
+      }).llm?.tokenLimitParam,
+    ).toBe('max_completion_tokens');
+  });
+
+  it('reads the output language, auto meaning the article’s own', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'k', BRIEF_LANGUAGE: 'de' }).llm?.language).toBe('de');
+    expect(loadConfig({ OPENAI_API_KEY: 'k', BRIEF_LANGUAGE: 'auto' }).llm?.language).toBeNull();
+  });
+
+  it('names bad LLM variables in one line each', () => {
+    try {
+      loadConfig({ OPENAI_BASE_URL: 'ftp://x', BRIEF_LLM_MAX_RETRIES: '5', BRIEF_LANGUAGE: 'german!' });
+      expect.unreachable();
+    } catch (err) {
+      const lines = (err as Error).message.split('\n');
+      expect(lines).toHaveLength(3);
+      expect(lines.map((l) => l.split(':')[0]).sort()).toEqual([
+        'BRIEF_LANGUAGE',
+        'BRIEF_LLM_MAX_RETRIES',
+        'OPENAI_BASE_URL',
+      ]);
+    }
+  });
+});

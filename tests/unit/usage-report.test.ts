@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { formatUsageReport, runUsageCommand } from '../../src/usage-report.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  tmp = makeTempDir();
+});
+afterEach(() => tmp.cleanup());
+
+function run(argv: string[], storePath: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runUsageCommand(argv, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    storePath,
+    openStore: openSqliteStore,
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('usage report', () => {
+  it('prints totals per day and per caller from the store', () => {
+    const path = join(tmp.dir, 'brief.db');
+    const store = openSqliteStore(path);
+    const base = { model: 'gpt-4.1-mini', promptTokens: 0, completionTokens: 0 };
+    const d1 = Date.UTC(2026, 2, 1, 12);
+    const d2 = Date.UTC(2026, 2, 2, 12);
+    store.recordUsage({
+      ...base,
+      at: d1,
+      caller: 'slack:T1/C1',
+      kind: 'call',
+      promptTokens: 1500,
+      completionTokens: 300,
+    });
+    store.recordUsage({ ...base, at: d1, caller: 'discord:G1/C9', kind: 'cache_hit' });
+    store.recordUsage({
+      ...base,
+      at: d2,
+      caller: 'slack:T1/C1',
+      kind: 'call',
+      promptTokens: 1000,
+      completionTokens: 200,
+    });
+    store.close();
+
+    const { code, out } = run([], path);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^2026-03-01\s+slack:T1\/C1\s+1\s+0\s+1,500\s+300$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^2026-03-01\s+discord:G1\/C9\s+0\s+1\s+0\s+0$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^2026-03-01\s+\(all callers\)\s+1\s+1\s+1,500\s+300$/),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/^all days\s+slack:T1\/C1\s+2\s+0\s+2,500\s+500$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^all days\s+\(all callers\)\s+2\s+1\s+2,500\s+500$/));
+
+    const since = run(['--since', '2026-03-02', '--json'], path);
+    expect(JSON.parse(since.out)).toEqual([
+      {
+        day: '2026-03-02',
+        caller: 'slack:T1/C1',
+        calls: 1,
+        cacheHits: 0,
+        promptTokens: 1000,
+        completionTokens: 200,
+      },
+    ]);
+  });
+
+  it('says nothing was recorded, without creating a store file', () => {
+    const path = join(tmp.dir, 'none', 'brief.db');
+    expect(run([], path)).toMatchObject({ code: 0, out: 'No LLM usage recorded yet.' });
+    expect(formatUsageReport([])).toBe('No LLM usage recorded yet.');
+  });
+
+  it('rejects a malformed --since with a usage error', () => {
+    const { code, err } = run(['--since', 'yesterday'], join(tmp.dir, 'x.db'));
+    expect(code).toBe(2);
+    expect(err).toMatch(/--since must be a date/);
+  });
+});
