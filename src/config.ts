@@ -207,9 +207,59 @@ function storeConfigOf(e: LlmEnv): StoreConfig {
 }
 // ---- end LLM engine and store -----------------------------------------------------------------
 
+// ---- Discord (adapters/discord) ----------------------------------------------------------------
+// Discord is configured when DISCORD_TOKEN is set; the application id is then required (command
+// registration and interaction webhooks are addressed by it).
+
+export interface DiscordConfig {
+  token: string;
+  /** The application's snowflake (Developer Portal > General Information > Application ID). */
+  applicationId: string;
+  /** Set => the deploy script registers commands to this one guild (instant) instead of globally. */
+  guildId: string | null;
+  /** REST base without the version (discord.js appends /v10); proxies and tests change it. */
+  apiUrl: string;
+}
+
+// Snowflakes are 64-bit integers written in decimal: 17-20 digits today.
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
+
+const discordEnv = z.object({
+  DISCORD_TOKEN: z
+    .string()
+    .regex(/^\S+$/, 'must be the bot token from the Bot page, without spaces or a "Bot " prefix')
+    .optional(),
+  DISCORD_APPLICATION_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://discord.com/api' })
+    .default('https://discord.com/api')
+    .transform((u) => u.replace(/\/+$/, '')),
+});
+type DiscordEnv = z.infer<typeof discordEnv>;
+
+/** Cross-variable rules; pushes one line per problem, naming the variable. */
+function discordConfigOf(e: DiscordEnv, problems: string[]): DiscordConfig | null {
+  if (!e.DISCORD_TOKEN) return null;
+  if (!e.DISCORD_APPLICATION_ID) {
+    problems.push(
+      'DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set (Developer Portal > General Information > Application ID)',
+    );
+    return null;
+  }
+  return {
+    token: e.DISCORD_TOKEN,
+    applicationId: e.DISCORD_APPLICATION_ID,
+    guildId: e.DISCORD_GUILD_ID ?? null,
+    apiUrl: e.DISCORD_API_URL,
+  };
+}
+// ---- end Discord --------------------------------------------------------------------------------
+
 const schema = z.object({
   ...slackEnv.shape,
   ...llmEnv.shape,
+  ...discordEnv.shape,
   BRIEF_FETCH_ALLOW_HOSTS: allowHosts,
   BRIEF_FETCH_TIMEOUT_MS: positiveInt(10_000),
   BRIEF_FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
@@ -224,6 +274,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent' | undefined;
   /** null when Slack is not configured (SLACK_BOT_TOKEN unset). */
   slack: SlackConfig | null;
+  /** null when Discord is not configured (DISCORD_TOKEN unset). */
+  discord: DiscordConfig | null;
   /** null when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set. */
   llm: LlmConfig | null;
   store: StoreConfig;
@@ -241,6 +293,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   const problems: string[] = [];
   const slack = slackConfigOf(e, problems);
+  const discord = discordConfigOf(e, problems);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
     fetch: {
@@ -252,6 +305,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     engine: e.BRIEF_ENGINE,
     logLevel: e.LOG_LEVEL,
     slack,
+    discord,
     llm: llmConfigOf(e),
     store: storeConfigOf(e),
   };

@@ -1,0 +1,55 @@
+import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCodes } from 'discord.js';
+
+/**
+ * What a failed Discord call means for us. Most failures are the world moving on (a token that
+ * expired, a channel someone deleted, a permission an admin removed): they are logged as
+ * warnings and the bot carries on; only the unexpected ones are errors.
+ */
+export type DiscordFailure =
+  /** The interaction token is no longer valid: too late to answer at all (10062, 10015, 50027). */
+  | 'expired'
+  /** Someone (a retry, a duplicate dispatch) already answered this interaction (40060). */
+  | 'already-answered'
+  /** We may not do this here: missing permission or access (50013, 50001, HTTP 403). */
+  | 'forbidden'
+  /** The channel or message is gone (10003, 10008). */
+  | 'gone'
+  /** The message already has a thread (160004). */
+  | 'thread-exists'
+  | 'other';
+
+const byCode = new Map<number, DiscordFailure>([
+  [RESTJSONErrorCodes.UnknownInteraction, 'expired'],
+  [RESTJSONErrorCodes.UnknownWebhook, 'expired'],
+  [RESTJSONErrorCodes.InvalidWebhookToken, 'expired'],
+  [RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged, 'already-answered'],
+  [RESTJSONErrorCodes.MissingPermissions, 'forbidden'],
+  [RESTJSONErrorCodes.MissingAccess, 'forbidden'],
+  [RESTJSONErrorCodes.UnknownChannel, 'gone'],
+  [RESTJSONErrorCodes.UnknownMessage, 'gone'],
+  [RESTJSONErrorCodes.UnknownGuild, 'gone'],
+  [RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage, 'thread-exists'],
+]);
+
+export function classifyDiscordError(err: unknown): DiscordFailure {
+  if (err instanceof DiscordAPIError) {
+    const known = typeof err.code === 'number' ? byCode.get(err.code) : undefined;
+    if (known) return known;
+    return err.status === 403 ? 'forbidden' : 'other';
+  }
+  if (err instanceof DiscordjsError) {
+    if (err.code === DiscordjsErrorCodes.InteractionAlreadyReplied) return 'already-answered';
+    // The channel is not in our cache (a DM, a guild the bot is not in): no thread can be made.
+    if (err.code === DiscordjsErrorCodes.ChannelNotCached) return 'forbidden';
+  }
+  return 'other';
+}
+
+/** Log fields for a Discord failure: the code and status, never the request body or token. */
+export function discordErrorFields(err: unknown): Record<string, unknown> {
+  if (err instanceof DiscordAPIError) {
+    return { code: err.code, status: err.status, method: err.method, message: err.message };
+  }
+  if (err instanceof DiscordjsError) return { code: err.code, message: err.message };
+  return { err };
+}

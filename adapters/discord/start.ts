@@ -1,0 +1,91 @@
+import { once } from 'node:events';
+import { Events } from 'discord.js';
+import type { DiscordConfig } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
+import type { BriefService } from '../../src/service.js';
+import { createWorkQueue } from '../../src/work-queue.js';
+import { createDiscordClient, watchClient } from './client.js';
+import { commands } from './commands/index.js';
+import { createInteractionListener } from './interactions.js';
+import { BRIEF_CONCURRENCY, BRIEF_QUEUE_MAX, DETAILS_CONCURRENCY } from './limits.js';
+
+export interface DiscordDeps {
+  service: BriefService;
+  logger: Logger;
+}
+
+export interface DiscordBot {
+  /** Lets running briefs finish (a few seconds at most), then disconnects. */
+  stop(): Promise<void>;
+}
+
+/** Time running briefs get to finish on stop before they are aborted. */
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * Connects to Discord and answers commands until stopped. Rejects when the bot cannot log in
+ * (a bad token, an unreachable gateway); the caller decides whether that ends the process.
+ */
+export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Promise<DiscordBot> {
+  const log = deps.logger.child({ adapter: 'discord' });
+  const client = createDiscordClient(config);
+  const shutdown = new AbortController();
+  const queue = createWorkQueue({
+    concurrency: BRIEF_CONCURRENCY,
+    maxPending: BRIEF_QUEUE_MAX,
+    onError: (err) => log.error('brief task failed', { err }),
+  });
+  // Full: the brief's own task posts its details itself (see brief-flow.ts).
+  const detailsQueue = createWorkQueue({
+    concurrency: DETAILS_CONCURRENCY,
+    maxPending: BRIEF_QUEUE_MAX,
+    onError: (err) => log.error('posting details failed', { err }),
+  });
+  watchClient(client, log);
+  client.on(
+    Events.InteractionCreate,
+    createInteractionListener(commands, {
+      service: deps.service,
+      logger: log,
+      queue,
+      detailsQueue,
+      shutdown: shutdown.signal,
+    }),
+  );
+
+  const readyAbort = new AbortController();
+  const ready = once(client, Events.ClientReady, { signal: readyAbort.signal });
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (err) {
+    ready.catch(() => undefined);
+    readyAbort.abort();
+    await client.destroy();
+    throw err;
+  }
+  log.info('discord ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
+
+  return {
+    async stop() {
+      const idle = () => Promise.all([queue.onIdle(), detailsQueue.onIdle()]).then(() => undefined);
+      await within(idle(), STOP_GRACE_MS);
+      shutdown.abort();
+      await within(idle(), 2_000);
+      await client.destroy();
+      log.info('discord stopped');
+    },
+  };
+}
+
+async function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandDefinitions, deployCommands } from '../../../adapters/discord/deploy-commands.js';
+import { loadConfig } from '../../../src/config.js';
+import { startFakeDiscord, type FakeDiscord } from '../../helpers/fake-discord.js';
+
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+});
+afterAll(() => fake.close());
+
+const configFor = (guild?: string) =>
+  loadConfig({
+    DISCORD_TOKEN: 'fake-discord-token',
+    DISCORD_APPLICATION_ID: fake.ids.application,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_GUILD_ID: guild,
+  }).discord!;
+
+describe('npm run discord:deploy', () => {
+  it('registers exactly the bot’s command definitions globally', async () => {
+    const result = await deployCommands(configFor());
+    expect(result).toEqual({ scope: 'global', names: ['brief', 'Brief this message'] });
+    const put = await fake.waitFor(
+      (r) => r.method === 'PUT' && r.path === `/applications/${fake.ids.application}/commands`,
+    );
+    expect(put.json).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
+  });
+
+  it('registers to one guild when DISCORD_GUILD_ID is set', async () => {
+    const result = await deployCommands(configFor(fake.ids.guild));
+    expect(result.scope).toBe('guild');
+    await fake.waitFor(
+      (r) =>
+        r.method === 'PUT' &&
+        r.path === `/applications/${fake.ids.application}/guilds/${fake.ids.guild}/commands`,
+    );
+  });
+
+  it('reports what Discord refused, without retrying', async () => {
+    fake.fail({ method: 'PUT', path: /commands$/, status: 401, code: 0, message: '401: Unauthorized' });
+    const before = fake.requests.length;
+    await expect(deployCommands(configFor())).rejects.toThrow(/Unauthorized/);
+    expect(fake.requests.length - before).toBe(1);
+  });
+});
