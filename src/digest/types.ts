@@ -77,3 +77,55 @@ export interface DigestPublisher {
 }
 
 export type DigestPublishers = Partial<Record<Platform, DigestPublisher>>;
+
+export interface SubscribeRequest {
+  channel: ChannelRef;
+  feedUrl: string;
+  /** HH:MM; default from configuration (09:00). */
+  time?: string;
+  /** IANA zone; default from configuration (UTC). */
+  timezone?: string;
+  maxStories?: number;
+  addedBy: string;
+}
+
+export interface SubscribeResult {
+  subscription: Subscription;
+  /** The feed as validated now: its title and how many items it holds. */
+  feedTitle: string | null;
+  itemCount: number;
+  /** Items recent enough (< 24 h) to wait for the first digest; older ones are marked seen. */
+  waiting: number;
+}
+
+export type DigestRunResult =
+  | { status: 'posted'; stories: number; failedFeeds: FailedFeed[] }
+  | { status: 'nothing_new'; failedFeeds: FailedFeed[] };
+
+export interface DigestProgress {
+  phase: 'feeds' | 'briefs';
+  done: number;
+  total: number;
+}
+
+/**
+ * What adapters and the CLI call. User mistakes (not a URL, not a feed, bad time or zone) are
+ * BriefErrors whose message the adapter shows as is.
+ */
+export interface DigestService {
+  subscribe(request: SubscribeRequest, signal?: AbortSignal): Promise<SubscribeResult>;
+  list(channel: ChannelRef): Subscription[];
+  /** The removed subscription, or null when the channel has none with that id. */
+  remove(channel: ChannelRef, id: number): Subscription | null;
+  /** Posts what is new for the channel now ("now" commands); posts nothing when nothing is new. */
+  runNow(channel: ChannelRef, publisher: DigestPublisher, signal?: AbortSignal): Promise<DigestRunResult>;
+  /** The digest these feeds would give now, without posting or marking anything seen (CLI preview). */
+  preview(feedUrls: string[], onProgress?: (progress: DigestProgress) => void): Promise<Digest>;
+}
+
+/** Runs scheduled digests; `tick` is what the timer calls, exposed so tests drive it with a fake clock. */
+export interface DigestScheduler {
+  start(): void;
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
