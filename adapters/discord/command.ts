@@ -4,6 +4,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { DigestPublisher, DigestService } from '../../src/digest/types.js';
 import type { Logger } from '../../src/logger.js';
 import type { BriefService } from '../../src/service.js';
 import type { WorkQueue } from '../../src/work-queue.js';
@@ -21,6 +22,12 @@ export interface CommandDeps {
   detailsQueue: WorkQueue;
   /** Aborted when the bot shuts down, so queued briefs stop instead of holding the exit. */
   shutdown: AbortSignal;
+  /** Feed subscriptions and digests; null when the operator did not enable them. */
+  digest: DigestService | null;
+  /** Posts digests through the bot's REST client (the same one main.ts hands the scheduler). */
+  digestPublisher: DigestPublisher;
+  /** `/digest add` and `/digest now` run here: feeds and whole digests are slow. */
+  digestQueue: WorkQueue;
 }
 
 /** A slash command: `data` is both what the deploy script registers and what the bot routes by. */
