@@ -39,6 +39,8 @@ export interface FakeSlackApi {
   delayMs: number;
   /** What apps.connections.open hands out (see fake-socket-mode.ts); needs `appToken`. */
   socketModeUrl: string | null;
+  /** users.info answers with these IANA zones (user id -> tz); users not listed have none. */
+  userTimezones: Record<string, string>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -90,6 +92,10 @@ export async function startFakeSlackApi(options: {
         return { ok: true, channel: { id: args['channel'], is_member: true } };
       case 'conversations.join':
         return { ok: true, channel: { id: args['channel'] } };
+      case 'users.info': {
+        const tz = api.userTimezones[String(args['user'])];
+        return { ok: true, user: { id: args['user'], ...(tz ? { tz } : {}) } };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -124,6 +130,7 @@ export async function startFakeSlackApi(options: {
     calls,
     delayMs: 0,
     socketModeUrl: null,
+    userTimezones: {},
     callsTo: (method) => calls.filter((c) => c.method === method),
     failWith(method, error, opts = {}) {
       const list = failures.get(method) ?? [];
@@ -153,6 +160,7 @@ export async function startFakeSlackApi(options: {
       calls.length = 0;
       failures.clear();
       api.delayMs = 0;
+      api.userTimezones = {};
     },
     async close() {
       server.closeAllConnections();

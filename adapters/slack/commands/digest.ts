@@ -97,7 +97,13 @@ async function addJob(
 ): Promise<void> {
   const { deps, command, client } = ctx;
   try {
-    const zone = timezone ?? (await slackUserTimezone(client, command.user_id, deps.logger)) ?? undefined;
+    // All of a channel's feeds share one digest: the adder's own zone only sets a new channel's
+    // schedule; later feeds join the one the channel has (unless a zone is given).
+    const zone =
+      timezone ??
+      (digest.list(channel).length === 0
+        ? ((await slackUserTimezone(client, command.user_id, deps.logger)) ?? undefined)
+        : undefined);
     const result = await digest.subscribe(
       {
         channel,
