@@ -14,6 +14,8 @@ export interface RecordedCall {
   authorized: boolean;
   /** performance.now() when the call arrived (benchmarks measure time-to-posted with it). */
   at: number;
+  /** What the fake answered (a posted message's ts, an error). */
+  response: Record<string, unknown>;
 }
 
 interface Failure {
@@ -114,7 +116,7 @@ export async function startFakeSlackApi(options: {
       const authorized = expected !== undefined && (bearer === expected || args['token'] === expected);
       delete args['token'];
       const body = authorized ? answer(method, args) : { ok: false, error: 'invalid_auth' };
-      calls.push({ method, args, authorized, at });
+      calls.push({ method, args, authorized, at, response: body });
       for (const wake of [...waiters]) wake();
       if (api.delayMs > 0) await new Promise((r) => setTimeout(r, api.delayMs));
       res.writeHead(200, { 'content-type': 'application/json' });
