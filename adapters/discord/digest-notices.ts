@@ -25,13 +25,13 @@ export const DIGEST_NO_FEEDS =
 export function subscribedContent(result: SubscribeResult): string {
   const { subscription: s, itemCount, waiting } = result;
   const title = feedLabel(result.feedTitle ?? s.feedTitle, s.feedUrl);
-  const items = itemCount === 1 ? '1 item' : `${itemCount} items`;
+  const items = itemCount === 1 ? '1 item' : `${itemCount.toLocaleString('en-US')} items`;
   const next =
     waiting === 0
       ? 'Older items are skipped; new ones will come in the next digest.'
       : `${waiting === 1 ? '1 recent item waits' : `${waiting} recent items wait`} for the first digest.`;
   const when = `${escapeFit(s.time, 10)} (${escapeFit(s.timezone, 64)})`;
-  return `✅ This channel now gets **${title}** (${items}) every day at ${when}, subscription #${s.id}. ${next}`;
+  return `✅ This channel now gets **${title}** (${items}) every day at ${when}, subscription #${s.id}. ${next}${limitText(result)}${movedText(result)}`;
 }
 
 export function listContent(subscriptions: Subscription[]): string {
@@ -70,6 +70,20 @@ function failedText(result: DigestRunResult): string {
 /** A user-caused failure (a BriefError message can quote the URL they typed). */
 export function problemContent(text: string): string {
   return truncate(`⚠️ ${neutralizeMentions(text)}`, MESSAGE_CONTENT_MAX);
+}
+
+/** A long feed is read up to its newest items: say so, or "10,000 items" would promise too much. */
+function limitText(result: SubscribeResult): string {
+  return result.itemLimit === undefined
+    ? ''
+    : ` Only its newest ${result.itemLimit.toLocaleString('en-US')} items are read each time.`;
+}
+
+/** All of a channel's feeds share one digest, so a new time or zone moves the whole channel. */
+function movedText(result: SubscribeResult): string {
+  const before = result.previousSchedule;
+  if (!before) return '';
+  return ` The channel’s digest moved from ${escapeFit(before.time, 10)} (${escapeFit(before.timezone, 64)}) to this time, for all its feeds.`;
 }
 
 function feedLabel(title: string | null, url: string): string {

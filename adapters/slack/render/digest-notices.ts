@@ -40,14 +40,14 @@ export function usageProblemText(problem: string | undefined): string {
 export function subscribedText(result: SubscribeResult): string {
   const { subscription: s, itemCount, waiting } = result;
   const title = feedLabel(result.feedTitle ?? s.feedTitle, s.feedUrl);
-  const items = itemCount === 1 ? '1 item' : `${itemCount} items`;
+  const items = itemCount === 1 ? '1 item' : `${itemCount.toLocaleString('en-US')} items`;
   const next =
     waiting === 0
       ? 'Older items are skipped; new ones will come in the next digest.'
       : `${waiting === 1 ? '1 recent item waits' : `${waiting} recent items wait`} for the first digest.`;
   // Each untrusted part is escaped and sized on its own, so the whole stays far under a section.
   const when = `${fitMrkdwn(s.time, 10)} (${fitMrkdwn(s.timezone, 64)})`;
-  return `✅ This channel now gets *${title}* (${items}) every day at ${when}, subscription #${s.id}. ${next}`;
+  return `✅ This channel now gets *${title}* (${items}) every day at ${when}, subscription #${s.id}. ${next}${limitText(result)}${movedText(result)}`;
 }
 
 export function listText(subscriptions: Subscription[]): string {
@@ -86,6 +86,20 @@ function failedText(failed: FailedFeed[]): string {
     .map((f) => `${fitMrkdwn(failedFeedName(f), TITLE_MAX)} (${fitMrkdwn(f.reason, 300)})`);
   const more = failed.length > FAILED_SHOWN ? ` and ${failed.length - FAILED_SHOWN} more` : '';
   return ` ⚠️ Could not read: ${names.join('; ')}${more}`;
+}
+
+/** A long feed is read up to its newest items: say so, or "10,000 items" would promise too much. */
+function limitText(result: SubscribeResult): string {
+  return result.itemLimit === undefined
+    ? ''
+    : ` Only its newest ${result.itemLimit.toLocaleString('en-US')} items are read each time.`;
+}
+
+/** All of a channel's feeds share one digest, so a new time or zone moves the whole channel. */
+function movedText(result: SubscribeResult): string {
+  const before = result.previousSchedule;
+  if (!before) return '';
+  return ` The channel’s digest moved from ${fitMrkdwn(before.time, 10)} (${fitMrkdwn(before.timezone, 64)}) to this time, for all its feeds.`;
 }
 
 function feedLabel(title: string | null, url: string): string {

@@ -142,8 +142,10 @@ describe('/brief digest in a channel', () => {
     d.clock.now = Date.UTC(2025, 2, 30, 6, 59);
     await scheduler.tick();
     expect(posts()).toEqual([]);
+    // 07:00 UTC is 09:00 summer time (winter time would have been 08:00 UTC).
     d.clock.now = Date.UTC(2025, 2, 30, 7, 0, 30);
     await scheduler.tick();
+    expect(posts()).toHaveLength(2);
     await scheduler.tick();
     d.clock.now = Date.UTC(2025, 2, 30, 8, 5);
     await scheduler.tick();
@@ -196,25 +198,27 @@ describe('/brief digest refuses bad input with a clear message', () => {
   };
 
   it('not a URL', async () => {
-    expect(await refusal('not-a-url')).toMatch(/link|address|URL/i);
+    expect(await refusal('not-a-url')).toMatch(/not look like a web address/);
   });
 
   it('not a feed (a web page)', async () => {
     d.feeds.setArticle('/page.html', 'Just a page', ['Nothing to see here at all.']);
-    expect(await refusal(d.feeds.url('/page.html'))).toMatch(/feed/i);
+    expect(await refusal(d.feeds.url('/page.html'))).toMatch(/a web page, not a feed/);
   });
 
   it('malformed XML', async () => {
     d.feeds.setRaw('/broken.xml', '<?xml version="1.0"?><rss><channel><title>Half', 'application/rss+xml');
-    expect(await refusal(d.feeds.url('/broken.xml'))).toMatch(/feed/i);
+    expect(await refusal(d.feeds.url('/broken.xml'))).toMatch(/feed is malformed/);
   });
 
   it('an unknown time zone', async () => {
-    expect(await refusal(`${d.feeds.url('/world.xml')} 08:00 Mars/Olympus`)).toMatch(/time zone/i);
+    expect(await refusal(`${d.feeds.url('/world.xml')} 08:00 Mars/Olympus`)).toMatch(
+      /"Mars\/Olympus" is not a time zone/,
+    );
   });
 
   it('25:00', async () => {
-    expect(await refusal(`${d.feeds.url('/world.xml')} 25:00`)).toMatch(/HH:MM|time/i);
+    expect(await refusal(`${d.feeds.url('/world.xml')} 25:00`)).toMatch(/"25:00" is not a time of day/);
   });
 
   it('a feed with 10,000 items is read up to its newest items, and says so', async () => {
@@ -228,8 +232,16 @@ describe('/brief digest refuses bad input with a clear message', () => {
     h.api.reset();
     const { later } = await command(`digest add ${d.feeds.url('/bulk.xml')}`, 'C0BULK');
     expect(later).toHaveLength(1);
-    expect(later[0]).toMatch(/10000 items|10,000 items/);
-    expect(later[0]).toMatch(/newest \d+/);
+    expect(later[0]).toContain('(10,000 items)');
+    expect(later[0]).toMatch(/Only its newest \d+ items are read each time\.$/);
+  });
+
+  it('a new time for a channel’s next feed moves the whole channel’s digest, and says so', async () => {
+    d.feeds.setFeed('/second.xml', { title: 'Second', items: [] });
+    const { later } = await command(`digest add ${d.feeds.url('/second.xml')} 07:30`, 'C0BULK');
+    expect(later[0]).toMatch(
+      /every day at 07:30 \(UTC\).*moved from 09:00 \(UTC\) to this time, for all its feeds\.$/,
+    );
   });
 
   it('usage for what it does not understand', async () => {
