@@ -187,6 +187,32 @@ describe('/brief digest in a channel', () => {
   });
 });
 
+describe('scheduled digests the bot cannot post', () => {
+  it('are logged, crash nothing, and go out on a later tick once Slack accepts them', async () => {
+    h.api.reset();
+    world.unshift(d.item(9, 'Ferry timetable changes in April', 1));
+    publishWorld();
+    const scheduler = d.scheduler({ slack: h.slack.digestPublisher });
+    // The next morning, 09:00 in Berlin.
+    d.clock.now = Date.UTC(2025, 2, 31, 7, 0, 30);
+    world[0]!.published = d.clock.now - 3_600_000;
+    publishWorld();
+    h.api.failWith('chat.postMessage', 'not_in_channel', { times: 10 });
+    await scheduler.tick();
+    const refused = posts().filter((p) => p.response['error'] === 'not_in_channel');
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(h.logs.some((l) => l['msg'] === 'digest delivery failed' && l['level'] === 'warn')).toBe(true);
+
+    h.api.reset();
+    d.clock.now += 30 * MINUTE;
+    await scheduler.tick();
+    await scheduler.stop();
+    const [parent, ...replies] = posts();
+    expect(blocksJson(parent!)).toContain('Ferry timetable changes in April');
+    expect(replies.every((r) => r.args['thread_ts'] === parent!.response['ts'])).toBe(true);
+  });
+});
+
 describe('/brief digest refuses bad input with a clear message', () => {
   const refusal = async (args: string) => {
     h.api.reset();
