@@ -35,7 +35,7 @@ function startMain(env: Record<string, string>): Started {
   });
   children.push(child);
   let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exit = once(child, 'exit').then(([code]) => code as number | null);
   return { child, stderr: () => err, exit };
 }
