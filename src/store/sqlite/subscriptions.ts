@@ -47,7 +47,9 @@ export function sqliteSubscriptions(db: Database): SubscriptionStore {
     `UPDATE subscriptions SET time = ?, timezone = ?, schedule_since = ? WHERE ${WHERE_CHANNEL}`,
   );
   const remove = db.prepare(`DELETE FROM subscriptions WHERE id = ? AND ${WHERE_CHANNEL}`);
-  const all = db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY platform, workspace_id, channel_id, id');
+  const all = db.prepare<[], Row>(
+    'SELECT * FROM subscriptions ORDER BY platform, workspace_id, channel_id, id',
+  );
 
   const scheduleOf = (rows: Row[]): ChannelSchedule | null => {
     const latest = rows[rows.length - 1];
