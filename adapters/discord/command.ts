@@ -1,4 +1,5 @@
 import type {
+  AutocompleteInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -35,6 +36,8 @@ export interface ChatCommand {
   kind: 'chat';
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, deps: CommandDeps): Promise<void>;
+  /** Suggestions while the user types an option marked autocomplete (answered within 3 s). */
+  autocomplete?(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void>;
 }
 
 /** A message context-menu command (right click on a message > Apps > ...). */

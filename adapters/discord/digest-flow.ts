@@ -8,6 +8,7 @@ import { classifyDiscordError } from './discord-errors.js';
 import {
   DIGEST_BUSY,
   DIGEST_CANNOT_POST,
+  DIGEST_CANNOT_POST_YET,
   DIGEST_DISABLED,
   DIGEST_GUILD_ONLY,
   DIGEST_NEEDS_MANAGE_CHANNELS,
@@ -95,7 +96,9 @@ async function add(
       deadline(interaction, deps.shutdown),
     );
     log.info('discord digest subscribed', { channel: channel.channelId, id: result.subscription.id });
-    await edit(interaction, subscribedContent(result), log);
+    // Scheduled digests are posted by the bot itself: warn now rather than at 09:00 tomorrow.
+    const warning = interaction.appPermissions.has(DIGEST_PERMISSIONS) ? '' : `\n${DIGEST_CANNOT_POST_YET}`;
+    await edit(interaction, subscribedContent(result) + warning, log);
   } catch (err) {
     await edit(interaction, failure(err, 'digest add failed', log), log);
   }

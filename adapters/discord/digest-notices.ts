@@ -19,6 +19,9 @@ export const DIGEST_CANNOT_POST =
   'I cannot post in this channel. Give Brief **View Channel**, **Send Messages** and **Embed Links** here ' +
   '(and **Create Public Threads** and **Send Messages in Threads** for the story threads), then try again. ' +
   'Scheduled digests need these too.';
+export const DIGEST_CANNOT_POST_YET =
+  '⚠️ I cannot post in this channel yet, so its digest would not arrive: give Brief **View Channel**, ' +
+  '**Send Messages** and **Embed Links** here.';
 export const DIGEST_NO_FEEDS =
   'This channel follows no feeds yet, so there is nothing to post. Add one with `/digest add feed:<url>`.';
 

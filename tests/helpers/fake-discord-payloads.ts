@@ -120,6 +120,8 @@ export interface InteractionOptions {
   memberPermissions?: string;
   /** Sends the options inside this subcommand (`/digest add feed:...`). */
   subcommand?: string;
+  /** An autocomplete interaction (type 4) while the user types this option. */
+  focused?: string;
 }
 
 function interactionBase(ids: FakeIds, opts: InteractionOptions) {
@@ -181,9 +183,11 @@ export function chatInputInteraction(
     name: key,
     type: typeof value === 'number' ? 4 : 3,
     value,
+    ...(key === opts.focused ? { focused: true } : {}),
   }));
   return {
     ...interactionBase(ids, opts),
+    ...(opts.focused ? { type: 4 } : {}),
     data: {
       id: snowflake(),
       name,

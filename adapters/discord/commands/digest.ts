@@ -4,8 +4,10 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
+import { logFailure } from '../brief-flow.js';
 import type { Command } from '../command.js';
 import { runDigestCommand } from '../digest-flow.js';
+import { suggestTimezones } from '../timezones.js';
 
 /** Longer than any feed URL worth subscribing to; Discord refuses longer input in the client. */
 const FEED_OPTION_MAX = 2000;
@@ -43,7 +45,8 @@ const data = new SlashCommandBuilder()
         o
           .setName('timezone')
           .setDescription('Time zone, e.g. Europe/Berlin or America/New_York (default UTC)')
-          .setMaxLength(64),
+          .setMaxLength(64)
+          .setAutocomplete(true),
       ),
   )
   .addSubcommand((s) => s.setName('list').setDescription('The feeds this channel follows'))
@@ -61,4 +64,14 @@ export const digestCommand = {
   kind: 'chat',
   data,
   execute: runDigestCommand,
+  // IANA names are hard to type from memory: suggest the ones matching what was typed so far.
+  async autocomplete(interaction, deps) {
+    const focused = interaction.options.getFocused(true);
+    const zones = focused.name === 'timezone' ? suggestTimezones(String(focused.value)) : [];
+    try {
+      await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
+    } catch (err) {
+      logFailure(deps.logger, 'could not suggest time zones', err);
+    }
+  },
 } satisfies Command;

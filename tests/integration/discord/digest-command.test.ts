@@ -2,6 +2,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DIGEST_CANNOT_POST,
+  DIGEST_CANNOT_POST_YET,
   DIGEST_DISABLED,
   DIGEST_GUILD_ONLY,
   DIGEST_NEEDS_MANAGE_CHANNELS,
@@ -193,6 +194,31 @@ describe('/digest in a server channel', () => {
       for (const m of json.matchAll(/(?<!\\\\)\[((?:\\\\.|[^\]\\\\])*)\]\(([^)]*)\)/g))
         expect(m[2]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     }
+  });
+
+  it('suggests time zones while the user types one', async () => {
+    const p = h.fake.chatInput(
+      'digest',
+      { feed: 'https://x.example/rss', timezone: 'new york' },
+      { subcommand: 'add', focused: 'timezone' },
+    );
+    h.fake.dispatchInteraction(p);
+    const callback = await h.fake.waitFor((r) => r.path === `/interactions/${p.id}/${p.token}/callback`);
+    expect(callback.json).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'America/New_York', value: 'America/New_York' }] },
+    });
+  });
+
+  it('add where the bot may not post yet: subscribes, and warns that the digest would not arrive', async () => {
+    d.feeds.setFeed('/quiet.xml', { title: 'Quiet', items: [] });
+    const answer = await digest(
+      'add',
+      { feed: d.feeds.url('/quiet.xml') },
+      { appPermissions: THREAD_PERMISSIONS.toString() },
+    );
+    expect(answer.content).toMatch(/^✅ This channel now gets \*\*Quiet\*\*/);
+    expect(answer.content.endsWith(`\n${DIGEST_CANNOT_POST_YET}`)).toBe(true);
   });
 
   it('now where the bot may not post: says which permissions it needs, before doing anything', async () => {
