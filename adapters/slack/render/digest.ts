@@ -6,11 +6,14 @@ import {
   sourceName,
 } from '../../../src/render/digest-labels.js';
 import { escapeLinkUrl, fitMrkdwn, truncatePlain } from '../escape.js';
-import { MAX_BLOCKS_PER_MESSAGE, MAX_FALLBACK_TEXT, MAX_MESSAGE_BLOCK_TEXT } from '../limits.js';
+import {
+  MAX_BLOCKS_PER_MESSAGE,
+  MAX_FALLBACK_TEXT,
+  MAX_HEADER_TEXT,
+  MAX_MESSAGE_BLOCK_TEXT,
+} from '../limits.js';
 import { context, section, type Block, type RenderedMessage } from './blocks.js';
 
-/** https://docs.slack.dev/reference/block-kit/blocks/header-block (plain_text, max 150 characters). */
-const HEADER_MAX = 150;
 /** Failed feeds take at most this much of the parent, however many there are. */
 const FOOTER_MAX = 1_500;
 /** Room for the header, the intro and the thread note (all short texts of ours). */
@@ -35,7 +38,7 @@ export function renderDigestParent(digest: Digest): RenderedMessage {
   const blocks: Block[] = [
     {
       type: 'header',
-      text: { type: 'plain_text', text: truncatePlain(`Digest for ${date}`, HEADER_MAX), emoji: true },
+      text: { type: 'plain_text', text: truncatePlain(`Digest for ${date}`, MAX_HEADER_TEXT), emoji: true },
     },
   ];
   const total = digest.stories.length;

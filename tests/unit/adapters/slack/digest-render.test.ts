@@ -64,6 +64,11 @@ describe('digest parent message', () => {
     expect(json).toContain('Sources: &lt;!here&gt; Feed · Creds');
   });
 
+  it('keeps the header within its 150 characters whatever the date says', () => {
+    const message = renderDigestParent(sampleDigest({ localDate: 'x'.repeat(500) }));
+    expect(slackLimitViolations(message)).toEqual([]);
+  });
+
   it('says so when nothing is listed', () => {
     const message = renderDigestParent(sampleDigest({ stories: [] }));
     expect(message.text).toBe('Digest for Monday, March 3, 2025: no new stories');
