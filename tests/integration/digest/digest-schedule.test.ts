@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDigestScheduler } from '../../../src/digest/index.js';
 import { channelA, startDigestHarness, type DigestHarness } from '../../helpers/digest-harness.js';
 import { storyParagraphs, type FeedDocItem } from '../../helpers/feed-server.js';
 
@@ -177,5 +178,62 @@ describe('delivery that crashes half-way', () => {
     h.publisher.failNext('parent', 'throw');
     await expect(h.digest.runNow(channelA, h.publisher)).rejects.toThrow(/test/);
     expect(await h.digest.runNow(channelA, h.publisher)).toMatchObject({ status: 'posted', stories: 1 });
+  });
+});
+
+describe('the scheduler timer', () => {
+  it('ticks at start and then just past every minute, never overlapping; stop() waits for a running tick', async () => {
+    const day = Date.UTC(2025, 5, 2);
+    await setup(day + 6 * HOUR, '09:00', 'UTC');
+    const timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let parentsStarted = 0;
+    const scheduler = createDigestScheduler({
+      digest: h.digest,
+      store: h.store,
+      publishers: {
+        slack: {
+          postParent: async (d) => {
+            parentsStarted++;
+            await gate;
+            return h.publisher.postParent(d);
+          },
+          postStory: (d, ref, i) => h.publisher.postStory(d, ref, i),
+        },
+      },
+      now: () => h.clock.now,
+      setTimer: (fn, ms) => {
+        const t = { fn, ms, cancelled: false };
+        timers.push(t);
+        return { cancel: () => void (t.cancelled = true) };
+      },
+    });
+    h.clock.now = day + 9 * HOUR + 30_000;
+    scheduler.start();
+    await expect.poll(() => parentsStarted).toBe(1);
+    // A second tick while one runs joins it instead of starting another.
+    const joined = scheduler.tick();
+    expect(parentsStarted).toBe(1);
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stopped).toBe(false);
+    release();
+    await Promise.all([joined, stopping]);
+    expect(parents()).toHaveLength(1);
+    expect(replies()).toHaveLength(1);
+    // Stopped before the first timer was set: none is left behind.
+    expect(timers.filter((t) => !t.cancelled)).toHaveLength(0);
+
+    // Started again: the next tick is two seconds past the next minute.
+    scheduler.start();
+    await expect.poll(() => timers.length).toBe(1);
+    expect(timers[0]!.ms).toBe(32_000);
+    timers[0]!.fn();
+    await expect.poll(() => timers.length).toBe(2);
+    await scheduler.stop();
+    expect(timers[1]!.cancelled).toBe(true);
+    expect(parents()).toHaveLength(1);
   });
 });
