@@ -135,6 +135,35 @@ describe('scheduled digests on an injected clock', () => {
   });
 });
 
+describe('feeds that fail at the scheduled time', () => {
+  it('retries the slot later instead of spending it on an empty digest', async () => {
+    const day = Date.UTC(2025, 5, 2);
+    await setup(day + 6 * HOUR, '09:00', 'UTC');
+    h.feeds.setRaw('/feed.xml', 'Service Unavailable', 'text/plain');
+    await at(day + 9 * HOUR);
+    expect(parents()).toHaveLength(0);
+    const fetches = h.feeds.count('/feed.xml');
+    await at(day + 9 * HOUR + 5 * MIN); // not yet: retries are 15 minutes apart
+    expect(h.feeds.count('/feed.xml')).toBe(fetches);
+    addStory('Story published while the feed was down'); // the feed works again
+    await at(day + 9 * HOUR + 16 * MIN);
+    expect(parents()).toHaveLength(1);
+    expect(parents()[0]!.headlines).toContain('Story published while the feed was down');
+  });
+
+  it('records the day as empty after three failed retries', async () => {
+    const day = Date.UTC(2025, 5, 2);
+    await setup(day + 6 * HOUR, '09:00', 'UTC');
+    h.feeds.setRaw('/feed.xml', 'Service Unavailable', 'text/plain');
+    for (let i = 0; i <= 4; i++) await at(day + 9 * HOUR + i * 16 * MIN);
+    expect(h.store.hasScheduledDigest(channelA, '2025-06-02')).toBe(true);
+    const fetches = h.feeds.count('/feed.xml');
+    await at(day + 11 * HOUR);
+    expect(h.feeds.count('/feed.xml')).toBe(fetches);
+    expect(parents()).toHaveLength(0);
+  });
+});
+
 describe('delivery that crashes half-way', () => {
   it('resumes after a crash between the parent and the replies without re-posting the parent', async () => {
     const day = Date.UTC(2025, 5, 2);
