@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Brief } from '../../src/brief.js';
+import { quoteRepeatsFact } from '../../src/render/fact-display.js';
 import { ELLIPSIS, escapeFit, neutralizeMentions } from './escape.js';
 import {
   EMBED_DESCRIPTION_MAX,
@@ -64,9 +65,12 @@ interface FieldSpec {
 export function detailsEmbed(brief: Brief): APIEmbed | null {
   const specs: FieldSpec[] = brief.keyFacts.map((fact, i) => {
     const prefix = `${i + 1}. `;
+    // A fact too long for a field name, or whose quote repeats it, goes whole in the value.
+    const repeats = quoteRepeatsFact(fact);
     return {
-      name: prefix + escapeFit(fact.text, EMBED_FIELD_NAME_MAX - prefix.length),
-      value: (max) => quoteBlock(fact.quote, max),
+      name: repeats ? `${i + 1}.` : prefix + escapeFit(fact.text, EMBED_FIELD_NAME_MAX - prefix.length),
+      value: (max) =>
+        repeats ? escapeFit(fact.text.replace(/\s+/g, ' ').trim(), max) : quoteBlock(fact.quote, max),
       inline: false,
     };
   });

@@ -3,6 +3,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { makeArticle } from '../../tests/helpers/article.js';
 import type { Article } from '../../src/article.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -50,21 +51,9 @@ export async function* readDocs(options: DataOptions): AsyncGenerator<EvalDoc> {
   }
 }
 
-/** An untitled article as ingestText would make it: paragraphs split on blank lines. */
+/** An untitled article as ingestText would make it (the same shape the engine's tests use). */
 export function articleFromText(text: string, title: string | null = null): Article {
-  return {
-    title,
-    paragraphs: text
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean),
-    url: null,
-    siteName: null,
-    byline: null,
-    publishedTime: null,
-    declaredLanguage: null,
-    extraction: { status: 'ok' },
-  };
+  return makeArticle(text, { title });
 }
 
 /** The bundled sample: first line is the title, the rest its paragraphs. */

@@ -1,4 +1,5 @@
 import type { Brief } from '../brief.js';
+import { quoteRepeatsFact } from './fact-display.js';
 import { footerParts } from './footer.js';
 
 /** Terminal output: headline, summary, facts with their quotes, and a source line. */
@@ -34,14 +35,6 @@ export function stripControl(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
-const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** True when the quote says nothing the fact does not: at most three extra words. */
-function sameWords(quote: string, fact: string): boolean {
-  const factWords = new Set(words(fact));
-  return words(quote).filter((w) => !factWords.has(w)).length <= 3;
-}
-
 export function renderText(brief: Brief, style: TextStyle): string {
   const bold = ansi('1', style.color);
   const dim = ansi('2', style.color);
@@ -55,9 +48,7 @@ export function renderText(brief: Brief, style: TextStyle): string {
     out.push(bold('Key facts'));
     for (const fact of brief.keyFacts) {
       out.push(wrap(stripControl(fact.text), width, '    ').replace(/^ {4}/, '  • '));
-      // A quote that only adds a dateline or an attribution to the fact is not worth a second read.
-      if (!sameWords(fact.quote, fact.text))
-        out.push(dim(wrap(`“${stripControl(fact.quote)}”`, width, '      ')));
+      if (!quoteRepeatsFact(fact)) out.push(dim(wrap(`“${stripControl(fact.quote)}”`, width, '      ')));
     }
   }
   const people = [...brief.entities.people, ...brief.entities.organizations, ...brief.entities.places];

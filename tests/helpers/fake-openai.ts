@@ -73,7 +73,8 @@ export function sentencesOf(article: string): string[] {
 /** A brief whose every quote is an article sentence and whose texts repeat them: fully grounded. */
 export function groundedOutput(article: string, facts = 4): object {
   const sentences = sentencesOf(article);
-  const pick = sentences.slice(0, Math.max(1, facts));
+  // Facts come after the summary's sentence: a brief's facts add to its summary.
+  const pick = sentences.length > 1 ? sentences.slice(1, 1 + Math.max(1, facts)) : sentences;
   return {
     headline: (sentences[0] ?? 'Untitled').split(/\s+/).slice(0, 8).join(' '),
     summary: [sentences[0] ?? 'The article is short.'],

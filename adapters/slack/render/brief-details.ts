@@ -1,4 +1,5 @@
 import type { Brief, Entities } from '../../../src/brief.js';
+import { quoteRepeatsFact } from '../../../src/render/fact-display.js';
 import { fitMrkdwn } from '../escape.js';
 import { MAX_CONTEXT_ELEMENTS, MAX_FALLBACK_TEXT } from '../limits.js';
 import { context, packBlocks, section, type Block, type RenderedMessage } from './blocks.js';
@@ -26,7 +27,13 @@ export function renderBriefDetails(brief: Brief): RenderedMessage[] {
     brief.keyFacts.forEach((fact, i) => {
       // A quote spanning lines would leave the blockquote after its first line.
       const quote = fitMrkdwn(fact.quote.replace(/\s+/g, ' '), QUOTE_MAX);
-      blocks.push(section(`*${i + 1}.* ${fitMrkdwn(fact.text, FACT_TEXT_MAX)}\n>“${quote}”`));
+      blocks.push(
+        section(
+          quoteRepeatsFact(fact)
+            ? `*${i + 1}.* ${fitMrkdwn(fact.text, FACT_TEXT_MAX)}`
+            : `*${i + 1}.* ${fitMrkdwn(fact.text, FACT_TEXT_MAX)}\n>“${quote}”`,
+        ),
+      );
     });
   }
   const entityLines = (Object.keys(ENTITY_LABELS) as Array<keyof Entities>)

@@ -84,6 +84,12 @@ const PLACE_SUFFIXES = new Set([
   'peninsula',
 ]);
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+// "Kremlin spokesperson", "Pentagon spokesman": whoever has a spokesperson is an institution.
+const SPOKES = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'officials', 'official']);
+// A final word that makes a run a place: "Vostochny Cosmodrome", "Heathrow Airport".
+const MORE_PLACE_WORDS = new Set(
+  'cosmodrome airport airbase stadium harbor harbour square palace cathedral station'.split(' '),
+);
 
 interface Candidate {
   name: string;
@@ -156,6 +162,7 @@ function* spans(sentence: string): Generator<{ name: string; guess: Guess; at: n
     const span = classify(run, {
       sentenceInitial: i === 0 || /["'\u201c\u2018(]\s*$/u.test(sentence.slice(0, tokens[i]?.start ?? 0)),
       before: tokens[i - 1],
+      attribution: tokens[i - 1]?.word === 'to' && tokens[i - 2]?.word.toLowerCase() === 'according',
       after: after && !(tokens[j] as Token).possessive ? after : undefined,
       sentence,
     });
@@ -167,6 +174,8 @@ function* spans(sentence: string): Generator<{ name: string; guess: Guess; at: n
 interface Context {
   sentenceInitial: boolean;
   before: Token | undefined;
+  /** Right after "according to": a source, a person or (when no name list knows it) an agency. */
+  attribution: boolean;
   after: Token | undefined;
   sentence: string;
 }
@@ -202,7 +211,9 @@ function classify(run: Token[], ctx: Context): { name: string; guess: Guess; at:
   // "North Korean", "Russian": adjectives, not names.
   if (lookup(lastLower) === 'demonym' || /(?:ian|ean|ese|ish)$/.test(lastLower)) return null;
   const placeSuffix = !!ctx.after && PLACE_SUFFIXES.has(ctx.after.word) && !last.possessive;
-  const end = placeSuffix && ctx.after ? ctx.after.end : last.end;
+  // "U.S." keeps its final dot, which the tokenizer leaves to the sentence.
+  const initialsDot = /^(?:\p{Lu}\.)+\p{Lu}$/u.test(last.word) && ctx.sentence[last.end] === '.' ? 1 : 0;
+  const end = placeSuffix && ctx.after ? ctx.after.end : last.end + initialsDot;
   const name = ctx.sentence.slice((t[0] as Token).start, end);
   if (name.length < 2 || t.length > 5) return null;
   return { name, guess: guess(t, ctx, titled, placeSuffix), at: (t[0] as Token).start };
@@ -234,6 +245,9 @@ function guess(t: Token[], ctx: Context, titled: boolean, placeSuffix: boolean):
   if (titled && t.length <= 4) return 'people';
   if (t.length > 1 && lookup(lastWord) === 'lastName') return 'people';
   if (ctx.after && SPEECH.has(ctx.after.word) && t.length <= 3) return 'people';
+  if (t.length > 1 && MORE_PLACE_WORDS.has(lastWord)) return 'places';
+  if (ctx.after && SPOKES.has(ctx.after.word)) return 'organizations';
+  if (ctx.attribution && firstCls !== 'firstName' && firstCls !== 'lastName') return 'organizations';
   return 'unknown';
 }
 

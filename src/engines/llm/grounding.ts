@@ -1,4 +1,5 @@
 import type { KeyFact } from '../../brief.js';
+import { contentTerms } from '../../text/tokens.js';
 import { claimIndex, unsupportedClaims, type ClaimCheckOptions } from './claims.js';
 import type { ModelOutput } from './output.js';
 import { findQuote, quoteIndex } from './quote-match.js';
@@ -11,7 +12,11 @@ import { findQuote, quoteIndex } from './quote-match.js';
 /** A quote shorter than this backs nothing ("the", "he said"). */
 export const MIN_QUOTE_WORDS = 3;
 
-export type DropReason = 'quote_not_found' | 'quote_too_short' | 'duplicate_quote' | 'unsupported_claim';
+export type DropReason =
+  'quote_not_found' | 'quote_too_short' | 'duplicate_quote' | 'unsupported_claim' | 'repeats_summary';
+
+/** A fact whose content words are this much inside one summary sentence only repeats it. */
+export const MAX_SUMMARY_CONTAINMENT = 0.8;
 
 export interface Drop {
   item: 'fact' | 'summary' | 'headline';
@@ -67,6 +72,10 @@ export function groundOutput(
     if (usedStarts.has(match.start)) return drop('duplicate_quote');
     const bad = unsupportedClaims(fact.text, claims, options);
     if (bad.length > 0) return drop('unsupported_claim', bad);
+    // The Brief's contract: facts add to the summary, they do not say it again.
+    if (summary.some((sentence) => containment(fact.text, sentence) >= MAX_SUMMARY_CONTAINMENT)) {
+      return drop('repeats_summary');
+    }
     usedStarts.add(match.start);
     keyFacts.push({ text: fact.text.trim(), quote: match.text });
   });
@@ -80,6 +89,16 @@ export function groundOutput(
     summaryDropped: output.summary.length - summary.length,
     drops,
   };
+}
+
+/** Share of `a`'s content terms (stemmed, no stopwords) that `b` also has; 0 when `a` has none. */
+function containment(a: string, b: string): number {
+  const terms = new Set(contentTerms(a));
+  if (terms.size === 0) return 0;
+  const other = new Set(contentTerms(b));
+  let shared = 0;
+  for (const t of terms) if (other.has(t)) shared += 1;
+  return shared / terms.size;
 }
 
 /** Enough survived to be worth showing instead of the extractive brief. */

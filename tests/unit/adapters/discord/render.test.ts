@@ -104,6 +104,12 @@ describe('the reply embed', () => {
 });
 
 describe('the thread message', () => {
+  it('shows a fact once when its quote only repeats it', () => {
+    const sentence = 'The ferry terminal opened on Monday with room for 2,000 passengers a day.';
+    const embed = detailsEmbed(brief({ keyFacts: [{ text: sentence, quote: `However, ${sentence}` }] }))!;
+    expect(embed.fields?.[0]).toEqual({ name: '1.', value: sentence, inline: false });
+  });
+
   it('gives each key fact with its quote, then the entities', () => {
     const embed = detailsEmbed(brief())!;
     expect(embed.title).toBe('Key facts');

@@ -16,7 +16,11 @@ describe('the longest possible brief', () => {
   const brief = sampleBrief({
     headline: heavy(20_000),
     summary: Array.from({ length: SUMMARY_MAX_SENTENCES }, () => heavy(20_000)),
-    keyFacts: Array.from({ length: KEY_FACTS_MAX }, () => ({ text: heavy(20_000), quote: heavy(50_000) })),
+    // A quote that differs from its fact, so both are rendered (the longer case).
+    keyFacts: Array.from({ length: KEY_FACTS_MAX }, () => ({
+      text: heavy(20_000),
+      quote: heavy(50_000).replace(/é/g, 'ü'),
+    })),
     entities: { people: names(500), organizations: names(500), places: names(500), dates: names(500) },
     source: {
       url: longUrl,

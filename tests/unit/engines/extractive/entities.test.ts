@@ -24,6 +24,17 @@ describe('extractEntities', () => {
     expect([...entities.places, ...entities.organizations]).not.toContain('North Korean');
   });
 
+  it('reads institutions and places from their context', () => {
+    const found = extractEntities([
+      'A Kremlin spokesperson declined to comment, according to Tass.',
+      'The rocket rose from the Vostochny Cosmodrome as U.S. officials watched.',
+      'The figures are wrong, according to Johnson.',
+    ]);
+    expect(found.organizations).toEqual(expect.arrayContaining(['Kremlin', 'Tass']));
+    expect(found.places).toEqual(expect.arrayContaining(['Vostochny Cosmodrome', 'U.S.']));
+    expect(found.organizations).not.toContain('Johnson');
+  });
+
   it('orders by mentions, then first appearance', () => {
     expect(entities.people.indexOf('Kim Jong-un')).toBeLessThan(entities.people.indexOf('Dmitry Peskov'));
     expect(entities.dates).toEqual(['two days', 'Sunday']);

@@ -22,16 +22,35 @@ describe('grounding', () => {
     const out = groundOutput(
       {
         ...good,
-        keyFacts: [{ text: 'Deliberations began', quote: '"a jury began deliberating wednesday"' }],
+        keyFacts: [{ text: 'Deliberations began Wednesday', quote: '"a jury began deliberating wednesday"' }],
       },
       article,
       opts,
     );
     expect(out.keyFacts).toEqual([
-      { text: 'Deliberations began', quote: 'A jury began deliberating Wednesday' },
+      { text: 'Deliberations began Wednesday', quote: 'A jury began deliberating Wednesday' },
     ]);
     expect(article).toContain(out.keyFacts[0]!.quote);
     expect(out).toMatchObject({ kept: 1, dropped: 0, summaryDropped: 0, headline: good.headline });
+  });
+
+  it('drops a fact that only restates a summary sentence', () => {
+    const out = groundOutput(
+      {
+        ...good,
+        keyFacts: [
+          ...good.keyFacts,
+          {
+            text: 'A jury began deliberating in the lawsuit against Marc Cherry',
+            quote: 'A jury began deliberating Wednesday in actress Nicollette Sheridan',
+          },
+        ],
+      },
+      article,
+      opts,
+    );
+    expect(out.kept).toBe(2);
+    expect(out.drops).toEqual([{ item: 'fact', index: 2, reason: 'repeats_summary' }]);
   });
 
   it('drops a fact whose quote was fabricated', () => {

@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from '../../helpers/fake-discord.js';
+import { startFakeResponseUrl } from '../../helpers/fake-response-url.js';
+import { startFakeSlackApi, type FakeSlackApi } from '../../helpers/fake-slack-api.js';
+import { postSlashCommand } from '../../helpers/slack-signed-client.js';
+import { makeTempDir } from '../../helpers/temp-dir.js';
+
+/**
+ * `npm start` as users run it: one real process with Slack and Discord side by side, talking to
+ * the local fakes through SLACK_API_URL and DISCORD_API_URL, stopped by SIGTERM.
+ */
+const SECRET = 'test-signing-secret';
+const STORY =
+  'The city council approved a new budget on Monday. It adds 40 electric buses to the fleet by 2027. ' +
+  'Fares will stay at $2 for another year, the mayor said. The vote was 7 to 2. ' +
+  'Opponents said the plan relies on a state grant that has not yet been approved.';
+
+interface Started {
+  child: ChildProcess;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+function startMain(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.push(child);
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, stderr: () => err, exit };
+}
+
+async function waitForLog(
+  started: Started,
+  msg: string,
+  timeoutMs = 15_000,
+): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const line of started.stderr().split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const record = JSON.parse(line) as Record<string, unknown>;
+      if (record.msg === msg) return record;
+    }
+    if (started.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no "${msg}" log line; stderr was:\n${started.stderr()}`);
+}
+
+describe('npm start', () => {
+  let slack: FakeSlackApi | undefined;
+  let discord: FakeDiscord | undefined;
+  afterEach(async () => {
+    await slack?.close();
+    await discord?.close();
+  });
+
+  it('runs Slack and Discord in one process and stops cleanly on SIGTERM', async () => {
+    slack = await startFakeSlackApi({ token: 'xoxb-test-main' });
+    discord = await startFakeDiscord();
+    const responseUrl = await startFakeResponseUrl();
+    const db = makeTempDir();
+    const started = startMain({
+      SLACK_BOT_TOKEN: 'xoxb-test-main',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.url,
+      PORT: '0',
+      DISCORD_TOKEN: 'fake-discord-token',
+      DISCORD_APPLICATION_ID: discord.ids.application,
+      DISCORD_API_URL: discord.apiUrl,
+      BRIEF_DB: `${db.dir}/brief.db`,
+      LOG_LEVEL: 'info',
+    });
+    const ready = await waitForLog(started, 'slack ready');
+    await waitForLog(started, 'discord ready');
+
+    const base = `http://127.0.0.1:${String(ready.port)}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
+    const ack = await postSlashCommand(`${base}/slack/events`, SECRET, {
+      text: STORY,
+      response_url: responseUrl.newUrl(),
+    });
+    expect(ack.status).toBe(200);
+    const [post] = await slack.waitForCalls('chat.postMessage', 1);
+    expect(JSON.stringify(post?.args)).toContain('council approved a new budget');
+
+    const payload = discord.chatInput('brief', { text: STORY });
+    discord.dispatchInteraction(payload);
+    await discord.waitFor(
+      (r) => r.method === 'PATCH' && JSON.stringify(r.body).includes('council approved a new budget'),
+    );
+
+    started.child.kill('SIGTERM');
+    expect(await started.exit).toBe(0);
+    expect(started.stderr()).not.toContain('unhandled');
+    await responseUrl.close();
+    db.cleanup();
+  });
+
+  it('explains what to set when nothing is configured, and exits non-zero', async () => {
+    const started = startMain({});
+    expect(await started.exit).toBe(1);
+    expect(started.stderr()).toMatch(/SLACK_BOT_TOKEN=xoxb-\.\.\./);
+    expect(started.stderr()).toMatch(/DISCORD_TOKEN=/);
+  });
+
+  it('names the variable when the configuration is wrong', async () => {
+    const started = startMain({ SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: SECRET });
+    expect(await started.exit).toBe(2);
+    expect(started.stderr()).toMatch(/^brief: configuration error\nSLACK_BOT_TOKEN: /);
+  });
+});
