@@ -66,6 +66,30 @@ describe('scheduled digests on an injected clock', () => {
     expect(parents()[1]!.headlines).toEqual(['Second story arrives after the digest']);
   });
 
+  it('fetches a feed and an article once per tick however many channels carry them', async () => {
+    const day = Date.UTC(2025, 5, 2);
+    await setup(day + 6 * HOUR, '09:00', 'UTC');
+    const other = { platform: 'discord' as const, workspaceId: 'G1', channelId: 'C9' };
+    await h.digest.subscribe({
+      channel: other,
+      feedUrl: h.feeds.url('/feed.xml'),
+      time: '09:00',
+      timezone: 'UTC',
+      addedBy: 'U2',
+    });
+    addStory('Story both channels follow');
+    const feedBefore = h.feeds.count('/feed.xml');
+    await at(day + 9 * HOUR);
+    expect(
+      parents()
+        .map((p) => p.channel)
+        .sort(),
+    ).toEqual(['discord:G1/C9', 'slack:T1/C1']);
+    expect(h.feeds.count('/feed.xml') - feedBefore).toBe(1);
+    expect(h.feeds.count('/a/1')).toBe(1);
+    expect(h.feeds.count('/a/2')).toBe(1);
+  });
+
   it('catches up once, the same day, when the process was down at the scheduled time', async () => {
     const day = Date.UTC(2025, 5, 2);
     await setup(day + 6 * HOUR, '09:00', 'UTC');
