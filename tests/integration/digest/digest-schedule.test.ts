@@ -232,6 +232,17 @@ describe('delivery that crashes half-way', () => {
     await expect(h.digest.runNow(channelA, h.publisher)).rejects.toThrow(/test/);
     expect(await h.digest.runNow(channelA, h.publisher)).toMatchObject({ status: 'posted', stories: 1 });
   });
+
+  it('a "now" whose reply fails reports the post, and the scheduler posts the missing reply', async () => {
+    const day = Date.UTC(2025, 5, 2);
+    await setup(day + 6 * HOUR, '08:00', 'UTC');
+    h.publisher.failNext('story', 'throw');
+    expect(await h.digest.runNow(channelA, h.publisher)).toMatchObject({ status: 'posted', stories: 1 });
+    expect(replies()).toHaveLength(0);
+    await at(day + 6 * HOUR + 2 * 60_000);
+    expect(parents()).toHaveLength(1);
+    expect(replies().map((r) => r.parentRef)).toEqual(['p1']);
+  });
 });
 
 describe('the scheduler timer', () => {
