@@ -256,14 +256,14 @@ async function main() {
   tmp.cleanup();
 
   const row = (label: string, value: string, target = '', baseline = '') =>
-    `| ${label.padEnd(46)} | ${value.padStart(16)} | ${target.padEnd(10)} | ${baseline.padEnd(40)} |`;
+    `| ${label.padEnd(46)} | ${value.padStart(16)} | ${target.padEnd(10)} | ${baseline.padEnd(44)} |`;
   console.log(
     `bench:digest — ${FEEDS} feeds x ${ITEMS} items, ${CHANNELS} channels x ${PER_CHANNEL} feeds, ${source}, extractive engine on one thread, Node ${process.version}`,
   );
   console.log(`subscribe: ${CHANNELS * PER_CHANNEL} subscriptions in ${s(subscribeMs)}`);
   console.log('');
   console.log(row('measure', 'figure', 'target', 'baseline (same run)'));
-  console.log(row('-'.repeat(46), '-'.repeat(16), '-'.repeat(10), '-'.repeat(40)));
+  console.log(row('-'.repeat(46), '-'.repeat(16), '-'.repeat(10), '-'.repeat(44)));
   console.log(row('cold run: all digests composed and posted', s(coldMs), '< 60 s'));
   console.log(row('  digests / replies posted', `${coldParents} / ${coldReplies}`));
   console.log(row('  article briefs made (memo: once per URL)', String(coldBriefs)));
@@ -272,7 +272,7 @@ async function main() {
       '  briefs per second (incl. fetch + extract)',
       (coldBriefs / (coldMs / 1000)).toFixed(1),
       '',
-      `engine alone, serial: ${(sampleN / (engineMs / 1000)).toFixed(1)}/s`,
+      `extract + brief, serial, no HTTP: ${(sampleN / (engineMs / 1000)).toFixed(1)}/s`,
     ),
   );
   console.log(row('  HTTP requests (feeds + articles)', String(coldRequests)));

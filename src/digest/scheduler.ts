@@ -15,6 +15,8 @@ import type { DigestPublishers, DigestScheduler } from './types.js';
 export interface DigestSchedulerDeps {
   /** The digest service (createDigestService) or its runtime. */
   digest: { runtime: DigestRuntime } | DigestRuntime;
+  /** Defaults to the digest runtime's store (the same one must be used). */
+  store?: DigestStore;
   publishers: DigestPublishers;
   logger?: Logger;
   /** Unix ms; defaults to the digest runtime's clock. */
@@ -41,7 +43,7 @@ const defaultTimer = (fn: () => void, ms: number) => {
 
 export function createDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
   const runtime = 'runtime' in deps.digest ? deps.digest.runtime : deps.digest;
-  const store: DigestStore = runtime.store;
+  const store: DigestStore = deps.store ?? runtime.store;
   const logger = (deps.logger ?? runtime.logger).child({ component: 'digest-scheduler' });
   const now = deps.now ?? runtime.now;
   const setTimer = deps.setTimer ?? defaultTimer;

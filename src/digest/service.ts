@@ -122,10 +122,14 @@ export function createDigestService(deps: DigestServiceDeps): DigestServiceWithR
         try {
           await runtime.deliver(entry, publisher);
         } catch (err) {
-          // Nothing reached the channel: undo, so the same stories come with the next digest or retry.
-          if (store.getDigestEntry(entry.id)?.parentRef == null) store.rollbackDigest(entry.id);
-          else store.markAttemptFailed(entry.id, now() + 60_000, false, now());
-          throw err;
+          if (store.getDigestEntry(entry.id)?.parentRef == null) {
+            // Nothing reached the channel: undo, so the same stories come with the next try.
+            store.rollbackDigest(entry.id);
+            throw err;
+          }
+          // The digest is visible; the scheduler posts the missing replies on its next ticks.
+          store.markAttemptFailed(entry.id, now() + 60_000, false, now());
+          logger.warn('digest replies failed; the scheduler will resume them', { id: entry.id, err });
         }
         return { status: 'posted', stories: digest.stories.length, failedFeeds: digest.failedFeeds };
       }),

@@ -73,10 +73,12 @@ async function briefItem(item: FeedItem, deps: StoryDeps): Promise<Brief> {
   if (link) {
     try {
       const run = () => deps.limiter.run(link, () => deps.service.brief({ kind: 'url', url: link }, options));
-      let pending = deps.memo?.get(link);
+      // Keyed by the canonical link: the same article behind two tracking URLs is read once.
+      const memoKey = item.linkKey ?? link;
+      let pending = deps.memo?.get(memoKey);
       if (!pending) {
         pending = run();
-        deps.memo?.set(link, pending);
+        deps.memo?.set(memoKey, pending);
       }
       const brief = await pending;
       // A bot wall or an unreadable page: the feed's own text says more.

@@ -47,6 +47,10 @@ export function sqliteSubscriptions(db: Database): SubscriptionStore {
     `UPDATE subscriptions SET time = ?, timezone = ?, schedule_since = ? WHERE ${WHERE_CHANNEL}`,
   );
   const remove = db.prepare(`DELETE FROM subscriptions WHERE id = ? AND ${WHERE_CHANNEL}`);
+  // A feed nobody follows any more needs no validators or cached items.
+  const dropFeedState = db.prepare(
+    'DELETE FROM feed_state WHERE feed_url = ? AND NOT EXISTS (SELECT 1 FROM subscriptions WHERE feed_url = ?)',
+  );
   const all = db.prepare<[], Row>(
     'SELECT * FROM subscriptions ORDER BY platform, workspace_id, channel_id, id',
   );
@@ -88,11 +92,12 @@ export function sqliteSubscriptions(db: Database): SubscriptionStore {
   return {
     addSubscription: (sub) => add.immediate(sub),
     listSubscriptions: (channel) => list.all(...ch(channel)).map(toSubscription),
-    removeSubscription(channel, id) {
+    removeSubscription: db.transaction((channel: ChannelRef, id: number) => {
       const row = byId.get(id);
       if (!row || remove.run(id, ...ch(channel)).changes === 0) return null;
+      dropFeedState.run(row.feed_url, row.feed_url);
       return toSubscription(row);
-    },
+    }),
     channelSchedules() {
       const groups = new Map<string, Row[]>();
       for (const r of all.all()) {

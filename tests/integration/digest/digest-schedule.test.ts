@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDigestScheduler } from '../../../src/digest/index.js';
 import { channelA, startDigestHarness, type DigestHarness } from '../../helpers/digest-harness.js';
 import { storyParagraphs, type FeedDocItem } from '../../helpers/feed-server.js';
 
@@ -63,6 +64,30 @@ describe('scheduled digests on an injected clock', () => {
     await at(day + 24 * HOUR + 7 * HOUR);
     expect(parents()).toHaveLength(2);
     expect(parents()[1]!.headlines).toEqual(['Second story arrives after the digest']);
+  });
+
+  it('fetches a feed and an article once per tick however many channels carry them', async () => {
+    const day = Date.UTC(2025, 5, 2);
+    await setup(day + 6 * HOUR, '09:00', 'UTC');
+    const other = { platform: 'discord' as const, workspaceId: 'G1', channelId: 'C9' };
+    await h.digest.subscribe({
+      channel: other,
+      feedUrl: h.feeds.url('/feed.xml'),
+      time: '09:00',
+      timezone: 'UTC',
+      addedBy: 'U2',
+    });
+    addStory('Story both channels follow');
+    const feedBefore = h.feeds.count('/feed.xml');
+    await at(day + 9 * HOUR);
+    expect(
+      parents()
+        .map((p) => p.channel)
+        .sort(),
+    ).toEqual(['discord:G1/C9', 'slack:T1/C1']);
+    expect(h.feeds.count('/feed.xml') - feedBefore).toBe(1);
+    expect(h.feeds.count('/a/1')).toBe(1);
+    expect(h.feeds.count('/a/2')).toBe(1);
   });
 
   it('catches up once, the same day, when the process was down at the scheduled time', async () => {
@@ -134,6 +159,35 @@ describe('scheduled digests on an injected clock', () => {
   });
 });
 
+describe('feeds that fail at the scheduled time', () => {
+  it('retries the slot later instead of spending it on an empty digest', async () => {
+    const day = Date.UTC(2025, 5, 2);
+    await setup(day + 6 * HOUR, '09:00', 'UTC');
+    h.feeds.setRaw('/feed.xml', 'Service Unavailable', 'text/plain');
+    await at(day + 9 * HOUR);
+    expect(parents()).toHaveLength(0);
+    const fetches = h.feeds.count('/feed.xml');
+    await at(day + 9 * HOUR + 5 * MIN); // not yet: retries are 15 minutes apart
+    expect(h.feeds.count('/feed.xml')).toBe(fetches);
+    addStory('Story published while the feed was down'); // the feed works again
+    await at(day + 9 * HOUR + 16 * MIN);
+    expect(parents()).toHaveLength(1);
+    expect(parents()[0]!.headlines).toContain('Story published while the feed was down');
+  });
+
+  it('records the day as empty after three failed retries', async () => {
+    const day = Date.UTC(2025, 5, 2);
+    await setup(day + 6 * HOUR, '09:00', 'UTC');
+    h.feeds.setRaw('/feed.xml', 'Service Unavailable', 'text/plain');
+    for (let i = 0; i <= 4; i++) await at(day + 9 * HOUR + i * 16 * MIN);
+    expect(h.store.hasScheduledDigest(channelA, '2025-06-02')).toBe(true);
+    const fetches = h.feeds.count('/feed.xml');
+    await at(day + 11 * HOUR);
+    expect(h.feeds.count('/feed.xml')).toBe(fetches);
+    expect(parents()).toHaveLength(0);
+  });
+});
+
 describe('delivery that crashes half-way', () => {
   it('resumes after a crash between the parent and the replies without re-posting the parent', async () => {
     const day = Date.UTC(2025, 5, 2);
@@ -177,5 +231,73 @@ describe('delivery that crashes half-way', () => {
     h.publisher.failNext('parent', 'throw');
     await expect(h.digest.runNow(channelA, h.publisher)).rejects.toThrow(/test/);
     expect(await h.digest.runNow(channelA, h.publisher)).toMatchObject({ status: 'posted', stories: 1 });
+  });
+
+  it('a "now" whose reply fails reports the post, and the scheduler posts the missing reply', async () => {
+    const day = Date.UTC(2025, 5, 2);
+    await setup(day + 6 * HOUR, '08:00', 'UTC');
+    h.publisher.failNext('story', 'throw');
+    expect(await h.digest.runNow(channelA, h.publisher)).toMatchObject({ status: 'posted', stories: 1 });
+    expect(replies()).toHaveLength(0);
+    await at(day + 6 * HOUR + 2 * 60_000);
+    expect(parents()).toHaveLength(1);
+    expect(replies().map((r) => r.parentRef)).toEqual(['p1']);
+  });
+});
+
+describe('the scheduler timer', () => {
+  it('ticks at start and then just past every minute, never overlapping; stop() waits for a running tick', async () => {
+    const day = Date.UTC(2025, 5, 2);
+    await setup(day + 6 * HOUR, '09:00', 'UTC');
+    const timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let parentsStarted = 0;
+    const scheduler = createDigestScheduler({
+      digest: h.digest,
+      store: h.store,
+      publishers: {
+        slack: {
+          postParent: async (d) => {
+            parentsStarted++;
+            await gate;
+            return h.publisher.postParent(d);
+          },
+          postStory: (d, ref, i) => h.publisher.postStory(d, ref, i),
+        },
+      },
+      now: () => h.clock.now,
+      setTimer: (fn, ms) => {
+        const t = { fn, ms, cancelled: false };
+        timers.push(t);
+        return { cancel: () => void (t.cancelled = true) };
+      },
+    });
+    h.clock.now = day + 9 * HOUR + 30_000;
+    scheduler.start();
+    await expect.poll(() => parentsStarted).toBe(1);
+    // A second tick while one runs joins it instead of starting another.
+    const joined = scheduler.tick();
+    expect(parentsStarted).toBe(1);
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stopped).toBe(false);
+    release();
+    await Promise.all([joined, stopping]);
+    expect(parents()).toHaveLength(1);
+    expect(replies()).toHaveLength(1);
+    // Stopped before the first timer was set: none is left behind.
+    expect(timers.filter((t) => !t.cancelled)).toHaveLength(0);
+
+    // Started again: the next tick is two seconds past the next minute.
+    scheduler.start();
+    await expect.poll(() => timers.length).toBe(1);
+    expect(timers[0]!.ms).toBe(32_000);
+    timers[0]!.fn();
+    await expect.poll(() => timers.length).toBe(2);
+    await scheduler.stop();
+    expect(timers[1]!.cancelled).toBe(true);
+    expect(parents()).toHaveLength(1);
   });
 });

@@ -176,6 +176,23 @@ describe('seen items and the digest ledger', () => {
 });
 
 describe('feed state', () => {
+  it('is dropped when the last subscription to the feed goes', () => {
+    const a = store.addSubscription(sub(c1, 'https://a.example/feed'))!;
+    const b = store.addSubscription(sub(c2, 'https://a.example/feed'))!;
+    store.putFeedState({
+      feedUrl: 'https://a.example/feed',
+      etag: '"x"',
+      lastModified: null,
+      title: 'A',
+      items: [],
+      fetchedAt: 3,
+    });
+    store.removeSubscription(c1, a.id);
+    expect(store.getFeedState('https://a.example/feed')).not.toBeNull();
+    store.removeSubscription(c2, b.id);
+    expect(store.getFeedState('https://a.example/feed')).toBeNull();
+  });
+
   it('stores validators and items, and replaces them', () => {
     expect(store.getFeedState('https://a.example/feed')).toBeNull();
     const item = {
