@@ -42,7 +42,7 @@ export function listContent(subscriptions: Subscription[]): string {
     return 'This channel follows no feeds yet. Add one with `/digest add feed:<url>`.';
   const lines = subscriptions.map(
     (s) =>
-      `- **#${s.id}** ${feedLabel(s.feedTitle, s.feedUrl)} · ${escapeFit(s.time, 10)} ${escapeFit(s.timezone, 64)} · ${escapeFit(s.feedUrl, URL_MAX)}`,
+      `- **#${s.id}** ${feedLabel(s.feedTitle, s.feedUrl)} · ${escapeFit(s.time, 10)} ${escapeFit(s.timezone, 64)} · ${codeUrl(s.feedUrl)}`,
   );
   return fitLines(['This channel’s daily digest follows:', ...lines]);
 }
@@ -87,6 +87,14 @@ function movedText(result: SubscribeResult): string {
   const before = result.previousSchedule;
   if (!before) return '';
   return ` The channel’s digest moved from ${escapeFit(before.time, 10)} (${escapeFit(before.timezone, 64)}) to this time, for all its feeds.`;
+}
+
+/**
+ * The feed's address in a code span: copyable as is (escaping would put invisible characters in
+ * it), never a link or a ping. A backtick would end the span; WHATWG leaves it unencoded in queries.
+ */
+function codeUrl(url: string): string {
+  return `\`${truncate(url.replace(/`/g, '%60').replace(/\s/g, '%20'), URL_MAX)}\``;
 }
 
 function feedLabel(title: string | null, url: string): string {

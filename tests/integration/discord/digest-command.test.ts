@@ -114,7 +114,7 @@ describe('/digest in a server channel', () => {
     const answer = await digest('list', {}, { memberPermissions: ALL_BUT_MANAGE });
     expect(answer.deferred).toBe(false);
     expect(answer.content).toMatch(
-      /^This channel’s daily digest follows:\n- \*\*#1\*\* World Wire · 09:00 America\/New\\_York · http/,
+      /^This channel’s daily digest follows:\n- \*\*#1\*\* World Wire · 09:00 America\/New\\_York · `http:\/\/127\.0\.0\.1:\d+\/world\.xml`$/,
     );
   });
 

@@ -46,6 +46,9 @@ describe('digest notices (Discord)', () => {
     expect(many.length).toBeLessThanOrEqual(MESSAGE_CONTENT_MAX);
     expect(many).toMatch(/\n…and \d+ more$/);
     expect(removedContent(null, 7)).toBe('This channel has no subscription #7. See `/digest list`.');
+    expect(listContent([subscription(3, { feedUrl: 'https://f.example/rss?x=`@everyone`' })])).toBe(
+      'This channel’s daily digest follows:\n- **#3** Feed 3 · 09:00 America/New\\_York · `https://f.example/rss?x=%60@everyone%60`',
+    );
   });
 
   it('stay within a message when many feeds failed', () => {
