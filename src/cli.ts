@@ -4,11 +4,13 @@
  * environment once, wires the service, and turns the result into an exit code.
  */
 import { readFileSync } from 'node:fs';
+import { runDigestCommand } from './cli/digest-preview.js';
 import { runCli } from './cli/run.js';
 import { processIo } from './cli/process-io.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createEngines } from './engines/create-engines.js';
 import { createLogger } from './logger.js';
+import { createDigestService } from './digest/service.js';
 import { createBriefService } from './service.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 import { runUsageCommand } from './usage-report.js';
@@ -43,6 +45,16 @@ async function main(): Promise<number> {
   const store = config.llm ? openSqliteStore(config.store.path) : undefined;
   try {
     const service = createBriefService({ config, engines: createEngines(config, logger), logger, store });
+    if (argv[0] === 'digest') {
+      // A preview stores nothing: an in-memory store satisfies the digest service.
+      const scratch = openSqliteStore(':memory:');
+      try {
+        const digest = createDigestService({ config, service, store: scratch, logger });
+        return await runDigestCommand(argv.slice(1), { io, digest });
+      } finally {
+        scratch.close();
+      }
+    }
     return await runCli(argv, { io, service, version, maxInputBytes: config.fetch.maxBytes });
   } finally {
     store?.close();

@@ -20,6 +20,10 @@ export const briefErrorCodes = [
   'no_content',
   'engine_unavailable',
   'not_configured',
+  // Digests (src/digest): a link that is no feed, a bad HH:MM or time zone, a feed already followed.
+  'not_feed',
+  'invalid_schedule',
+  'already_subscribed',
 ] as const;
 export type BriefErrorCode = (typeof briefErrorCodes)[number];
 

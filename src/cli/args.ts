@@ -10,6 +10,7 @@ export const USAGE = `Usage:
   brief [options] --text "<pasted text>"
   brief [options] --jsonl <file | ->    batch: one {"id", "article"} per line in, one brief per line out
   brief usage [--since YYYY-MM-DD] [--json]   LLM token usage per day and per caller
+  brief digest preview [--json] <feed-url>...  the digest these feeds would give now
 
 Options:
   -f, --format <text|markdown|json>    output format (default: text)

@@ -6,4 +6,8 @@ export interface CliIo {
   isTTY: boolean;
   noColor: boolean;
   columns: number | undefined;
+  /** Whether stderr is a terminal: progress bars are drawn only there. */
+  errIsTTY?: boolean;
+  /** Writes to stderr as is (no newline added): for redrawing a progress line. */
+  errRaw?(text: string): void;
 }

@@ -13,5 +13,7 @@ export function processIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     noColor: 'NO_COLOR' in process.env,
     columns: process.stdout.columns,
+    errIsTTY: process.stderr.isTTY === true,
+    errRaw: (text) => process.stderr.write(text),
   };
 }

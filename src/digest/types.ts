@@ -96,6 +96,13 @@ export interface SubscribeResult {
   itemCount: number;
   /** Items recent enough (< 24 h) to wait for the first digest; older ones are marked seen. */
   waiting: number;
+  /** Set when the feed holds more items than are read: only its newest `itemLimit` count. */
+  itemLimit?: number;
+  /**
+   * Set when this subscription moved the channel's digest to a new time or zone (all of a
+   * channel's feeds share one daily digest): the schedule it had before.
+   */
+  previousSchedule?: { time: string; timezone: string };
 }
 
 export type DigestRunResult =

@@ -11,8 +11,15 @@ import { textToArticle, type TextOptions } from './text-input.js';
  * Ingest: every kind of input becomes an Article (clean paragraphs + metadata + a verdict).
  * Failures a user can cause are BriefErrors (see src/errors.ts for the codes).
  */
-export type { FetchPolicy, Resolver, ResolvedAddress } from './safe-fetch.js';
-export { systemResolver } from './safe-fetch.js';
+export type {
+  FetchedPage,
+  FetchOptions,
+  FetchPolicy,
+  Resolver,
+  ResolvedAddress,
+  SafeFetchDeps,
+} from './safe-fetch.js';
+export { safeFetch, systemResolver } from './safe-fetch.js';
 export {
   ingestBytes,
   ingestFile,

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { classifyAddress } from './address-policy.js';
 import { describeHttpError, mapNetworkError } from './fetch-errors.js';
 import { readBody } from './read-body.js';
-import { classifyContentType, notArticle } from './sniff.js';
+import { classifyContentType, classifyFeedContentType, notArticle } from './sniff.js';
 import { checkUrl, type CheckedUrl } from './url-policy.js';
 
 /**
@@ -41,12 +41,28 @@ export interface FetchedPage {
   url: string;
   status: number;
   contentType: string | null;
-  /** Decoded (decompressed) body, at most policy.maxBytes. */
+  /** Decoded (decompressed) body, at most policy.maxBytes; empty on 304 Not Modified. */
   body: Buffer;
+  /** True when a conditional request was answered 304: nothing changed, there is no body. */
+  notModified: boolean;
+  /** Validators for the next conditional request (RFC 9110 section 13). */
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface FetchOptions {
+  /** `feed` accepts RSS, Atom, RDF and JSON Feed media types instead of HTML and text only. */
+  accept?: 'article' | 'feed';
+  /** The ETag of the copy we hold: sent as If-None-Match. */
+  ifNoneMatch?: string | null;
+  /** The Last-Modified of the copy we hold: sent as If-Modified-Since. */
+  ifModifiedSince?: string | null;
 }
 
 export const USER_AGENT = 'Mozilla/5.0 (compatible; BriefBot/0.1; +news briefing bot)';
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1';
+const ACCEPT_FEED =
+  'application/rss+xml,application/atom+xml,application/feed+json,application/rdf+xml;q=0.9,application/xml;q=0.8,text/xml;q=0.8,application/json;q=0.7,*/*;q=0.1';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export const systemResolver: Resolver = async (hostname) => {
@@ -133,7 +149,11 @@ function request(
   target: CheckedUrl,
   addresses: ResolvedAddress[],
   signal: AbortSignal,
+  options: FetchOptions,
 ): Promise<http.IncomingMessage> {
+  const conditional: Record<string, string> = {};
+  if (options.ifNoneMatch) conditional['if-none-match'] = options.ifNoneMatch;
+  if (options.ifModifiedSince) conditional['if-modified-since'] = options.ifModifiedSince;
   return new Promise((resolve, reject) => {
     const transport = target.url.protocol === 'https:' ? https : http;
     const req = transport.request(
@@ -150,9 +170,10 @@ function request(
         headers: {
           host: target.url.host,
           'user-agent': USER_AGENT,
-          accept: ACCEPT,
+          accept: options.accept === 'feed' ? ACCEPT_FEED : ACCEPT,
           'accept-encoding': 'gzip, deflate, br',
           'accept-language': 'en;q=1.0, *;q=0.5',
+          ...conditional,
         },
       },
       resolve,
@@ -166,6 +187,7 @@ export async function safeFetch(
   rawUrl: string,
   deps: SafeFetchDeps,
   signal?: AbortSignal,
+  options: FetchOptions = {},
 ): Promise<FetchedPage> {
   const { policy } = deps;
   signal?.throwIfAborted();
@@ -182,7 +204,7 @@ export async function safeFetch(
     let target = checkUrl(rawUrl, policy.allowHosts);
     for (let hop = 0; ; hop++) {
       const addresses = await resolveChecked(target, deps, deadline.signal);
-      res = await request(target, addresses, deadline.signal);
+      res = await request(target, addresses, deadline.signal, options);
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
       if (REDIRECTS.has(status) && location) {
@@ -205,18 +227,34 @@ export async function safeFetch(
         target = checkUrl(next, policy.allowHosts, 'redirect');
         continue;
       }
+      const etag = headerValue(res.headers.etag);
+      const lastModified = headerValue(res.headers['last-modified']);
+      // 304 is only an answer to a conditional request; without validators it is a server bug.
+      if (status === 304 && (options.ifNoneMatch || options.ifModifiedSince)) {
+        return {
+          url: target.url.href,
+          status,
+          contentType: null,
+          body: Buffer.alloc(0),
+          notModified: true,
+          etag: etag ?? options.ifNoneMatch ?? null,
+          lastModified: lastModified ?? options.ifModifiedSince ?? null,
+        };
+      }
       if (status < 200 || status > 299) {
         const sample = await readBody(res, 16 * 1024, 'truncate').catch(() => Buffer.alloc(0));
         throw describeHttpError(status, sample);
       }
       const contentType = res.headers['content-type'] ?? null;
-      if (classifyContentType(contentType) === 'refused') {
+      const kind =
+        options.accept === 'feed' ? classifyFeedContentType(contentType) : classifyContentType(contentType);
+      if (kind === 'refused') {
         throw notArticle({ mime: (contentType ?? '').split(';')[0]?.trim() ?? 'unknown' });
       }
       if (Number(res.headers['content-length'] ?? 0) > policy.maxBytes) throw tooLarge(policy.maxBytes);
       const body = await readBody(res, policy.maxBytes, 'strict');
       if (body === null) throw tooLarge(policy.maxBytes);
-      return { url: target.url.href, status, contentType, body };
+      return { url: target.url.href, status, contentType, body, notModified: false, etag, lastModified };
     }
   } catch (err) {
     if (err instanceof BriefError) throw err;
@@ -234,6 +272,11 @@ export async function safeFetch(
     signal?.removeEventListener('abort', onCallerAbort);
     res?.destroy();
   }
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && v.length <= 1024 ? v : null;
 }
 
 function tooLarge(maxBytes: number): BriefError {

@@ -77,6 +77,26 @@ export function classifyContentType(header: string | null | undefined): MediaKin
   return 'refused';
 }
 
+// Feeds arrive under many labels: the registered ones, generic XML and JSON, and (from
+// misconfigured servers) HTML or plain text. Unknown labels go to the parser, which decides.
+const FEED_TYPES = new Set([
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/xml',
+  'text/xml',
+  'application/feed+json',
+  'application/json',
+]);
+
+/** Classifies a Content-Type for a feed request: `text` means a feed media type, parse it. */
+export function classifyFeedContentType(header: string | null | undefined): MediaKind {
+  const mime = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (FEED_TYPES.has(mime)) return 'text';
+  const asArticle = classifyContentType(header);
+  return asArticle === 'refused' ? 'refused' : 'unknown';
+}
+
 const describe: Record<Exclude<ByteKind, 'text'>, string> = {
   pdf: 'a PDF document',
   image: 'an image',

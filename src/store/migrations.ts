@@ -43,6 +43,71 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX usage_ledger_day_caller ON usage_ledger (day, caller);
     `,
   },
+  {
+    version: 2,
+    name: 'digest subscriptions, feed state, seen items and the digest ledger',
+    sql: `
+      CREATE TABLE subscriptions (
+        id             INTEGER PRIMARY KEY,
+        platform       TEXT    NOT NULL,
+        workspace_id   TEXT    NOT NULL,
+        channel_id     TEXT    NOT NULL,
+        feed_url       TEXT    NOT NULL,
+        feed_title     TEXT,
+        time           TEXT    NOT NULL,
+        timezone       TEXT    NOT NULL,
+        schedule_since INTEGER NOT NULL,
+        max_stories    INTEGER NOT NULL,
+        added_by       TEXT    NOT NULL,
+        created_at     INTEGER NOT NULL,
+        UNIQUE (platform, workspace_id, channel_id, feed_url)
+      );
+
+      CREATE TABLE feed_state (
+        feed_url      TEXT PRIMARY KEY,
+        etag          TEXT,
+        last_modified TEXT,
+        title         TEXT,
+        items_json    TEXT    NOT NULL,
+        fetched_at    INTEGER NOT NULL
+      );
+
+      CREATE TABLE digest_ledger (
+        id              INTEGER PRIMARY KEY,
+        platform        TEXT    NOT NULL,
+        workspace_id    TEXT    NOT NULL,
+        channel_id      TEXT    NOT NULL,
+        local_date      TEXT    NOT NULL,
+        kind            TEXT    NOT NULL CHECK (kind IN ('scheduled', 'now')),
+        status          TEXT    NOT NULL
+                        CHECK (status IN ('composed', 'parent_posted', 'done', 'empty', 'failed')),
+        digest_json     TEXT    NOT NULL,
+        parent_ref      TEXT,
+        stories_posted  INTEGER NOT NULL DEFAULT 0,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        created_at      INTEGER NOT NULL,
+        updated_at      INTEGER NOT NULL
+      );
+      -- At most one scheduled digest per channel and local date, whatever crashes in between.
+      CREATE UNIQUE INDEX digest_ledger_one_scheduled
+        ON digest_ledger (platform, workspace_id, channel_id, local_date) WHERE kind = 'scheduled';
+      CREATE INDEX digest_ledger_pending ON digest_ledger (status, next_attempt_at);
+
+      CREATE TABLE seen_items (
+        platform     TEXT    NOT NULL,
+        workspace_id TEXT    NOT NULL,
+        channel_id   TEXT    NOT NULL,
+        item_key     TEXT    NOT NULL,
+        seen_at      INTEGER NOT NULL,
+        -- The digest that consumed it; NULL when marked on subscribe.
+        digest_id    INTEGER REFERENCES digest_ledger (id) ON DELETE CASCADE,
+        PRIMARY KEY (platform, workspace_id, channel_id, item_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX seen_items_seen_at ON seen_items (seen_at);
+      CREATE INDEX seen_items_digest ON seen_items (digest_id);
+    `,
+  },
 ];
 
 export class MigrationError extends Error {

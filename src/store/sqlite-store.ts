@@ -3,6 +3,10 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { sqliteBriefCache } from './sqlite/brief-cache.js';
+import { sqliteDigestLedger } from './sqlite/digest-ledger.js';
+import { sqliteFeedState } from './sqlite/feed-state.js';
+import { sqliteSeenItems } from './sqlite/seen-items.js';
+import { sqliteSubscriptions } from './sqlite/subscriptions.js';
 import { sqliteUsageLedger } from './sqlite/usage-ledger.js';
 import type { Store } from './store.js';
 
@@ -33,6 +37,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   return {
     ...sqliteBriefCache(db),
     ...sqliteUsageLedger(db),
+    ...sqliteSubscriptions(db),
+    ...sqliteFeedState(db),
+    ...sqliteSeenItems(db),
+    ...sqliteDigestLedger(db),
     close: () => db.close(),
   };
 }
