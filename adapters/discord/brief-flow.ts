@@ -159,7 +159,7 @@ function errorContent(text: string): string {
 }
 
 /** Briefing stops when the interaction token is about to die or the bot shuts down. */
-function deadline(interaction: CommandInteraction, shutdown: AbortSignal): AbortSignal {
+export function deadline(interaction: CommandInteraction, shutdown: AbortSignal): AbortSignal {
   const left = interaction.createdTimestamp + INTERACTION_TOKEN_TTL_MS - TOKEN_MARGIN_MS - Date.now();
   return AbortSignal.any([AbortSignal.timeout(Math.max(left, 1)), shutdown]);
 }

@@ -23,6 +23,9 @@ export function createInteractionListener(
     if (interaction.isChatInputCommand()) {
       const command = chat.get(interaction.commandName);
       if (command) return command.execute(interaction, deps);
+    } else if (interaction.isAutocomplete()) {
+      // Suggestions only: an unknown command gets none (Discord shows "loading options failed").
+      return chat.get(interaction.commandName)?.autocomplete?.(interaction, deps);
     } else if (interaction.isMessageContextMenuCommand()) {
       const command = message.get(interaction.commandName);
       if (command) return command.execute(interaction, deps);

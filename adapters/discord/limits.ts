@@ -43,8 +43,20 @@ export const THREAD_PERMISSIONS =
   PermissionFlagsBits.CreatePublicThreads |
   PermissionFlagsBits.SendMessagesInThreads;
 
+/**
+ * What a digest needs in its channel: posted by the bot itself, outside any interaction, so unlike
+ * a `/brief` reply it needs Send Messages (and Embed Links for the embed). The story thread needs
+ * THREAD_PERMISSIONS on top; without them the stories go to the channel.
+ */
+export const DIGEST_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+
 /** The invite URL's `permissions` integer (docs/discord.md states the same number). */
-export const BOT_PERMISSIONS = THREAD_PERMISSIONS;
+export const BOT_PERMISSIONS = THREAD_PERMISSIONS | DIGEST_PERMISSIONS;
+
+/** `/digest add` and `/digest now` jobs at once (each fetches feeds and briefs many articles). */
+export const DIGEST_CONCURRENCY = 2;
+export const DIGEST_QUEUE_MAX = 20;
 
 /** Explicit REST timeout: a hung request must not hold a queue slot for long. */
 export const REST_TIMEOUT_MS = 15_000;

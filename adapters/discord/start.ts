@@ -1,20 +1,32 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
+import type { DigestPublisher, DigestService } from '../../src/digest/types.js';
 import type { Logger } from '../../src/logger.js';
 import type { BriefService } from '../../src/service.js';
 import { createWorkQueue } from '../../src/work-queue.js';
 import { createDiscordClient, watchClient } from './client.js';
 import { commands } from './commands/index.js';
+import { createDiscordDigestPublisher } from './digest-publisher.js';
 import { createInteractionListener } from './interactions.js';
-import { BRIEF_CONCURRENCY, BRIEF_QUEUE_MAX, DETAILS_CONCURRENCY } from './limits.js';
+import {
+  BRIEF_CONCURRENCY,
+  BRIEF_QUEUE_MAX,
+  DETAILS_CONCURRENCY,
+  DIGEST_CONCURRENCY,
+  DIGEST_QUEUE_MAX,
+} from './limits.js';
 
 export interface DiscordDeps {
   service: BriefService;
   logger: Logger;
+  /** Enables `/digest`; without it the command says digests are not enabled. */
+  digest?: DigestService;
 }
 
 export interface DiscordBot {
+  /** Posts digests to Discord channels with the bot's client: give it to the digest scheduler. */
+  digestPublisher: DigestPublisher;
   /** Lets running briefs finish (a few seconds at most), then disconnects. */
   stop(): Promise<void>;
 }
@@ -41,6 +53,12 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
     maxPending: BRIEF_QUEUE_MAX,
     onError: (err) => log.error('posting details failed', { err }),
   });
+  const digestQueue = createWorkQueue({
+    concurrency: DIGEST_CONCURRENCY,
+    maxPending: DIGEST_QUEUE_MAX,
+    onError: (err) => log.error('digest task failed', { err }),
+  });
+  const digestPublisher = createDiscordDigestPublisher(client, log);
   watchClient(client, log);
   client.on(
     Events.InteractionCreate,
@@ -50,6 +68,9 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
       queue,
       detailsQueue,
       shutdown: shutdown.signal,
+      digest: deps.digest ?? null,
+      digestPublisher,
+      digestQueue,
     }),
   );
 
@@ -67,8 +88,10 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   log.info('discord ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
 
   return {
+    digestPublisher,
     async stop() {
-      const idle = () => Promise.all([queue.onIdle(), detailsQueue.onIdle()]).then(() => undefined);
+      const idle = () =>
+        Promise.all([queue.onIdle(), detailsQueue.onIdle(), digestQueue.onIdle()]).then(() => undefined);
       await within(idle(), STOP_GRACE_MS);
       shutdown.abort();
       await within(idle(), 2_000);

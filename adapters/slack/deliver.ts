@@ -19,7 +19,7 @@ export interface DeliveryTarget {
 export type DeliveredVia = 'channel' | 'response_url';
 
 /** Previews would show the article's own (untrusted) card next to ours. */
-const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 /**
  * Posts a brief: the channel message, then the key facts as replies in its thread. When the bot

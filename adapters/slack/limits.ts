@@ -10,6 +10,9 @@ export const MAX_BLOCKS_PER_MESSAGE = 50;
 /** https://docs.slack.dev/reference/block-kit/blocks/section-block ("text": max 3000 characters). */
 export const MAX_SECTION_TEXT = 3000;
 
+/** https://docs.slack.dev/reference/block-kit/blocks/header-block ("text": plain_text, max 150 characters). */
+export const MAX_HEADER_TEXT = 150;
+
 /** https://docs.slack.dev/reference/block-kit/blocks/context-block (max 10 elements). */
 export const MAX_CONTEXT_ELEMENTS = 10;
 

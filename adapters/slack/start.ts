@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
 import { App, type webApi } from '@slack/bolt';
 import { ConfigError, type SlackConfig } from '../../src/config.js';
+import type { DigestPublisher, DigestService } from '../../src/digest/types.js';
 import type { Logger } from '../../src/logger.js';
 import type { BriefService } from '../../src/service.js';
 import { createWorkQueue } from '../../src/work-queue.js';
@@ -9,6 +10,7 @@ import { register as registerActions } from './actions/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { register as registerCommands } from './commands/index.js';
 import type { SlackDeps } from './deps.js';
+import { createSlackDigestPublisher } from './digest/publisher.js';
 import { dedupeEvents } from './events/dedupe.js';
 import { register as registerEvents } from './events/index.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
@@ -25,6 +27,10 @@ const HTTP_TIMEOUT_MS = 10_000;
 /** Briefs in flight at once, and waiting; beyond that users are told to retry (see work-queue.ts). */
 const CONCURRENCY = 4;
 const MAX_PENDING = 100;
+/** `digest add` / `digest now` jobs at once (each fetches feeds and briefs many articles), and waiting. */
+const DIGEST_CONCURRENCY = 2;
+const DIGEST_MAX_PENDING = 20;
+const DIGEST_STOP_GRACE_MS = 10_000;
 
 /** Errors of auth.test that mean the token itself is wrong, not that Slack is unreachable. */
 const BAD_TOKEN = new Set([
@@ -60,6 +66,15 @@ export interface SlackHandle {
   /** The HTTP port actually listened on (useful with PORT=0): events and /healthz, or /healthz only in Socket Mode. */
   port: number;
   mode: 'http' | 'socket';
+  /** Posts digests to Slack channels with the bot's client: give it to the digest scheduler. */
+  digestPublisher: DigestPublisher;
+}
+
+export interface SlackAdapterDeps {
+  service: BriefService;
+  logger: Logger;
+  /** Enables `/brief digest`; without it the subcommand says digests are not enabled. */
+  digest?: DigestService;
 }
 
 /**
@@ -68,7 +83,7 @@ export interface SlackHandle {
  */
 export async function startSlack(
   config: SlackConfig,
-  deps: { service: BriefService; logger: Logger },
+  deps: SlackAdapterDeps,
   options: SlackRuntimeOptions = {},
 ): Promise<SlackHandle> {
   const logger = deps.logger.child({ adapter: 'slack' });
@@ -97,6 +112,13 @@ export async function startSlack(
     maxPending: options.maxPending ?? MAX_PENDING,
     onError: (err) => logger.error('slack job failed outside its own handling', { err }),
   });
+  const digestQueue = createWorkQueue({
+    concurrency: DIGEST_CONCURRENCY,
+    maxPending: DIGEST_MAX_PENDING,
+    onError: (err) => logger.error('slack digest job failed outside its own handling', { err }),
+  });
+  const digestPublisher = createSlackDigestPublisher(app.client);
+  const shutdown = new AbortController();
   const now = options.now ?? Date.now;
   const slackDeps: SlackDeps = {
     service: deps.service,
@@ -106,6 +128,10 @@ export async function startSlack(
     fetch: options.fetch ?? globalThis.fetch,
     jobTimeoutMs: options.jobTimeoutMs ?? JOB_TIMEOUT_MS,
     httpTimeoutMs: HTTP_TIMEOUT_MS,
+    digest: deps.digest ?? null,
+    digestPublisher,
+    digestQueue,
+    shutdown: shutdown.signal,
   };
 
   app.use(dedupeEvents(now, logger));
@@ -163,13 +189,30 @@ export async function startSlack(
   return {
     mode: transport.mode,
     port,
-    idle: () => queue.onIdle(),
+    digestPublisher,
+    idle: () => Promise.all([queue.onIdle(), digestQueue.onIdle()]).then(() => undefined),
     async stop() {
       ready = false;
       await app.stop();
       await health?.close();
       // Jobs already accepted finish (each is bounded by JOB_TIMEOUT_MS) so no brief is cut in half.
-      await queue.onIdle();
+      // A digest can take minutes: it gets a grace period, then is aborted (the service's ledger
+      // lets the next run finish what was left).
+      await Promise.all([queue.onIdle(), settleWithin(digestQueue.onIdle(), DIGEST_STOP_GRACE_MS)]);
+      shutdown.abort();
+      await digestQueue.onIdle();
     },
   };
+}
+
+async function settleWithin(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

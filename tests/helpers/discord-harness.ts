@@ -4,10 +4,11 @@
  * the bot started by startDiscord exactly as main.ts starts it. Logs are captured for assertions.
  */
 import { startDiscord, type DiscordBot } from '../../adapters/discord/start.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { DigestService } from '../../src/digest/types.js';
 import { createExtractiveEngine } from '../../src/engines/extractive/index.js';
-import { createLogger, type LogLevel } from '../../src/logger.js';
-import { createBriefService } from '../../src/service.js';
+import { createLogger, type Logger, type LogLevel } from '../../src/logger.js';
+import { createBriefService, type BriefService } from '../../src/service.js';
 import {
   startFakeDiscord,
   type FakeDiscord,
@@ -26,13 +27,23 @@ export interface DiscordHarness {
   fake: FakeDiscord;
   pages: ArticleServer;
   bot: DiscordBot;
+  config: Config;
+  service: BriefService;
+  logger: Logger;
   logs: LogRecord[];
   close(): Promise<void>;
 }
 
+/** Builds the digest service the bot gets, from the harness's own config, brief service and logger. */
+export type DigestFactory = (parts: {
+  config: Config;
+  service: BriefService;
+  logger: Logger;
+}) => DigestService;
+
 export async function startDiscordHarness(
   routes: Record<string, Route>,
-  options: { logLevel?: LogLevel } = {},
+  options: { logLevel?: LogLevel; env?: Record<string, string>; digest?: DigestFactory } = {},
 ): Promise<DiscordHarness> {
   const fake = await startFakeDiscord();
   const pagesServer = await startArticleServer(routes);
@@ -42,17 +53,22 @@ export async function startDiscordHarness(
     DISCORD_API_URL: fake.apiUrl,
     BRIEF_ENGINE: 'extractive',
     BRIEF_FETCH_ALLOW_HOSTS: `127.0.0.1:${pagesServer.port}`,
+    ...options.env,
   });
   const logs: LogRecord[] = [];
   const logger = createLogger(options.logLevel ?? 'debug', (line) =>
     logs.push(JSON.parse(line) as LogRecord),
   );
   const service = createBriefService({ config, engines: { extractive: createExtractiveEngine() }, logger });
-  const bot = await startDiscord(config.discord!, { service, logger });
+  const digest = options.digest?.({ config, service, logger });
+  const bot = await startDiscord(config.discord!, { service, logger, ...(digest ? { digest } : {}) });
   return {
     fake,
     pages: pagesServer,
     bot,
+    config,
+    service,
+    logger,
     logs,
     async close() {
       await bot.stop();

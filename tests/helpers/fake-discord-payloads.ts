@@ -116,6 +116,12 @@ export interface InteractionOptions {
   dm?: boolean;
   /** The bot's permissions in the channel (app_permissions); all by default. */
   appPermissions?: string;
+  /** The invoking member's permissions in the channel (member.permissions); all by default. */
+  memberPermissions?: string;
+  /** Sends the options inside this subcommand (`/digest add feed:...`). */
+  subcommand?: string;
+  /** An autocomplete interaction (type 4) while the user types this option. */
+  focused?: string;
 }
 
 function interactionBase(ids: FakeIds, opts: InteractionOptions) {
@@ -150,7 +156,7 @@ function interactionBase(ids: FakeIds, opts: InteractionOptions) {
     member: {
       user: humanUser(ids),
       roles: [],
-      permissions: ALL_PERMISSIONS,
+      permissions: opts.memberPermissions ?? ALL_PERMISSIONS,
       joined_at: new Date().toISOString(),
       deaf: false,
       mute: false,
@@ -163,20 +169,30 @@ function interactionBase(ids: FakeIds, opts: InteractionOptions) {
 
 export type InteractionPayload = ReturnType<typeof interactionBase> & { data: unknown };
 
-/** `/name option:value ...` as Discord dispatches it (string options only). */
+/**
+ * `/name option:value ...` as Discord dispatches it: strings as string options (type 3), numbers
+ * as integer options (type 4), inside a subcommand (type 1) when `opts.subcommand` is set.
+ */
 export function chatInputInteraction(
   ids: FakeIds,
   name: string,
-  options: Record<string, string>,
+  options: Record<string, string | number>,
   opts: InteractionOptions = {},
 ): InteractionPayload {
+  const values = Object.entries(options).map(([key, value]) => ({
+    name: key,
+    type: typeof value === 'number' ? 4 : 3,
+    value,
+    ...(key === opts.focused ? { focused: true } : {}),
+  }));
   return {
     ...interactionBase(ids, opts),
+    ...(opts.focused ? { type: 4 } : {}),
     data: {
       id: snowflake(),
       name,
       type: 1,
-      options: Object.entries(options).map(([key, value]) => ({ name: key, type: 3, value })),
+      options: opts.subcommand ? [{ name: opts.subcommand, type: 1, options: values }] : values,
     },
   };
 }

@@ -51,6 +51,8 @@ export interface RecordedRequest {
   /** performance.now() when the request arrived (same clock as the article server's). */
   at: number;
   status: number;
+  /** The JSON the fake answered with (a created message's id, an error code). */
+  response?: unknown;
 }
 
 export interface FailureRule {
@@ -87,7 +89,11 @@ export interface FakeDiscord {
   restoreChannel(id: string): void;
   /** The id of an interaction's @original message once it was edited (threads get the same id). */
   originalMessageId(payload: { token: string }): string | null;
-  chatInput(name: string, options: Record<string, string>, opts?: InteractionOptions): InteractionPayload;
+  chatInput(
+    name: string,
+    options: Record<string, string | number>,
+    opts?: InteractionOptions,
+  ): InteractionPayload;
   messageCommand(name: string, content: string, opts?: InteractionOptions): InteractionPayload;
   /** Sends INTERACTION_CREATE to every connected client; returns when it was written. */
   dispatchInteraction(payload: InteractionPayload): number;
@@ -155,7 +161,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     });
   }
 
+  const responses = new WeakMap<ServerResponse, unknown>();
+
   function reply(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
+    responses.set(res, body);
     if (body === undefined) res.writeHead(status, headers).end();
     else res.writeHead(status, { ...JSON_HEADERS, ...headers }).end(JSON.stringify(body));
   }
@@ -181,6 +190,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     };
     requests.push(record);
     record.status = route(method, path, record.body, json, res);
+    record.response = responses.get(res);
     events.emit('request', record);
   }
 
@@ -243,6 +253,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
       if (!channels.has(m[1]!)) return discordError(res, 404, 10003, 'Unknown Channel');
+      if (channels.has(m[2]!))
+        return discordError(res, 400, 160004, 'A thread has already been created for this message');
       channels.add(m[2]!);
       reply(res, 201, threadPayload(ids, m[1]!, m[2]!, body.name ?? '', body.auto_archive_duration ?? 4320));
       return 201;

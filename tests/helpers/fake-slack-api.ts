@@ -14,6 +14,8 @@ export interface RecordedCall {
   authorized: boolean;
   /** performance.now() when the call arrived (benchmarks measure time-to-posted with it). */
   at: number;
+  /** What the fake answered (a posted message's ts, an error). */
+  response: Record<string, unknown>;
 }
 
 interface Failure {
@@ -39,6 +41,8 @@ export interface FakeSlackApi {
   delayMs: number;
   /** What apps.connections.open hands out (see fake-socket-mode.ts); needs `appToken`. */
   socketModeUrl: string | null;
+  /** users.info answers with these IANA zones (user id -> tz); users not listed have none. */
+  userTimezones: Record<string, string>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -90,6 +94,10 @@ export async function startFakeSlackApi(options: {
         return { ok: true, channel: { id: args['channel'], is_member: true } };
       case 'conversations.join':
         return { ok: true, channel: { id: args['channel'] } };
+      case 'users.info': {
+        const tz = api.userTimezones[String(args['user'])];
+        return { ok: true, user: { id: args['user'], ...(tz ? { tz } : {}) } };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -108,7 +116,7 @@ export async function startFakeSlackApi(options: {
       const authorized = expected !== undefined && (bearer === expected || args['token'] === expected);
       delete args['token'];
       const body = authorized ? answer(method, args) : { ok: false, error: 'invalid_auth' };
-      calls.push({ method, args, authorized, at });
+      calls.push({ method, args, authorized, at, response: body });
       for (const wake of [...waiters]) wake();
       if (api.delayMs > 0) await new Promise((r) => setTimeout(r, api.delayMs));
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -124,6 +132,7 @@ export async function startFakeSlackApi(options: {
     calls,
     delayMs: 0,
     socketModeUrl: null,
+    userTimezones: {},
     callsTo: (method) => calls.filter((c) => c.method === method),
     failWith(method, error, opts = {}) {
       const list = failures.get(method) ?? [];
@@ -153,6 +162,7 @@ export async function startFakeSlackApi(options: {
       calls.length = 0;
       failures.clear();
       api.delayMs = 0;
+      api.userTimezones = {};
     },
     async close() {
       server.closeAllConnections();

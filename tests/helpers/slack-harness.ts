@@ -1,9 +1,10 @@
 import { startSlack, type SlackHandle, type SlackRuntimeOptions } from '../../adapters/slack/start.js';
 import { EVENTS_PATH, HEALTH_PATH } from '../../adapters/slack/transport.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { DigestService } from '../../src/digest/types.js';
 import { createExtractiveEngine } from '../../src/engines/extractive/index.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { createBriefService } from '../../src/service.js';
+import { createBriefService, type BriefService } from '../../src/service.js';
 import { startFakeResponseUrl, type FakeResponseUrl } from './fake-response-url.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { startArticleServer, type ArticleServer, type Route } from './article-server.js';
@@ -18,6 +19,8 @@ export interface SlackHarness {
   hooks: FakeResponseUrl;
   articles: ArticleServer;
   config: Config;
+  service: BriefService;
+  logger: Logger;
   slack: SlackHandle;
   /** Log records the adapter wrote (JSON-parsed). */
   logs: Array<Record<string, unknown>>;
@@ -29,8 +32,20 @@ export interface SlackHarness {
  * engine and ingest, talking to a fake Web API, a fake response_url endpoint and a local article
  * server that the fetch allow-list opens.
  */
+/** Builds the digest service the adapter gets, from the harness's own config, brief service and logger. */
+export type SlackDigestFactory = (parts: {
+  config: Config;
+  service: BriefService;
+  logger: Logger;
+}) => DigestService;
+
 export async function startSlackHarness(
-  options: { pages?: Record<string, Route>; runtime?: SlackRuntimeOptions } = {},
+  options: {
+    pages?: Record<string, Route>;
+    runtime?: SlackRuntimeOptions;
+    env?: Record<string, string>;
+    digest?: SlackDigestFactory;
+  } = {},
 ): Promise<SlackHarness> {
   const articles = await startArticleServer(options.pages ?? {});
   const api = await startFakeSlackApi({ token: TEST_BOT_TOKEN });
@@ -42,15 +57,17 @@ export async function startSlackHarness(
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_API_URL: api.url,
     PORT: '0',
+    ...options.env,
   });
   const logs: Array<Record<string, unknown>> = [];
   const logger: Logger = createLogger('debug', (line) =>
     logs.push(JSON.parse(line) as Record<string, unknown>),
   );
   const service = createBriefService({ config, engines: { extractive: createExtractiveEngine() }, logger });
+  const digest = options.digest?.({ config, service, logger });
   const slack = await startSlack(
     config.slack!,
-    { service, logger },
+    { service, logger, ...(digest ? { digest } : {}) },
     { host: '127.0.0.1', ...options.runtime },
   );
   const base = `http://127.0.0.1:${slack.port}`;
@@ -61,6 +78,8 @@ export async function startSlackHarness(
     hooks,
     articles,
     config,
+    service,
+    logger,
     slack,
     logs,
     async close() {

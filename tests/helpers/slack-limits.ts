@@ -4,6 +4,7 @@ import {
   MAX_BUTTON_URL,
   MAX_CONTEXT_ELEMENTS,
   MAX_FALLBACK_TEXT,
+  MAX_HEADER_TEXT,
   MAX_MESSAGE_BLOCK_TEXT,
   MAX_SECTION_TEXT,
   MAX_TEXT_OBJECT,
@@ -29,6 +30,11 @@ export function slackLimitViolations(message: { text?: unknown; blocks?: unknown
       text['text'].length > MAX_SECTION_TEXT
     ) {
       problems.push(`section ${i}: ${text['text'].length} chars`);
+    }
+    if (block['type'] === 'header') {
+      if (text?.['type'] !== 'plain_text') problems.push(`header ${i}: not plain_text`);
+      else if (typeof text['text'] === 'string' && text['text'].length > MAX_HEADER_TEXT)
+        problems.push(`header ${i}: ${text['text'].length} chars`);
     }
     if (block['type'] === 'context') {
       const elements = block['elements'] as Json[];

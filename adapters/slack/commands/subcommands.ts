@@ -2,6 +2,7 @@ import type { AckFn, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { SlackClient, SlackDeps } from '../deps.js';
 import type { UsageLine } from '../render/notices.js';
 import type { ResponseUrl } from '../response-url.js';
+import { digestSubcommand } from './digest.js';
 
 export interface SubcommandContext {
   /** The text after the subcommand's name, trimmed. */
@@ -23,9 +24,9 @@ export interface Subcommand extends UsageLine {
 
 /**
  * Extension point: `/brief <name> ...` routes to the subcommand with that name (commands/parse.ts).
- * The digest issue adds `digest` here; `help` and briefing are built in.
+ * `help` and briefing are built in.
  */
-export const subcommands: readonly Subcommand[] = [];
+export const subcommands: readonly Subcommand[] = [digestSubcommand];
 
 export const BUILT_IN_USAGE: readonly UsageLine[] = [
   { usage: '<link>', description: 'brief an article into this channel, key facts in the thread' },

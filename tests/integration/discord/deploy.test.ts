@@ -20,7 +20,7 @@ const configFor = (guild?: string) =>
 describe('npm run discord:deploy', () => {
   it('registers exactly the bot’s command definitions globally', async () => {
     const result = await deployCommands(configFor());
-    expect(result).toEqual({ scope: 'global', names: ['brief', 'Brief this message'] });
+    expect(result).toEqual({ scope: 'global', names: ['brief', 'Brief this message', 'digest'] });
     const put = await fake.waitFor(
       (r) => r.method === 'PUT' && r.path === `/applications/${fake.ids.application}/commands`,
     );

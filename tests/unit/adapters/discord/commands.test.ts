@@ -1,4 +1,9 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { inputsOfMessage } from '../../../../adapters/discord/commands/brief-message.js';
 import { inputFromOptions } from '../../../../adapters/discord/commands/brief.js';
@@ -82,5 +87,43 @@ describe('command definitions', () => {
       }),
     ]);
     expect(message).toMatchObject({ name: 'Brief this message', type: ApplicationCommandType.Message });
+  });
+});
+
+describe('/digest definition', () => {
+  const digest = commandDefinitions().find((d) => d.name === 'digest');
+
+  it('is registered, for server channels only, for members who may manage channels by default', () => {
+    expect(digest).toMatchObject({
+      type: ApplicationCommandType.ChatInput,
+      contexts: [InteractionContextType.Guild],
+      default_member_permissions: PermissionFlagsBits.ManageChannels.toString(),
+    });
+  });
+
+  it('has add (feed required, time and timezone optional), list, remove (id required) and now', () => {
+    const options = digest && 'options' in digest ? (digest.options ?? []) : [];
+    const subs = Object.fromEntries(
+      options.map((o) => [
+        o.name,
+        o.type === ApplicationCommandOptionType.Subcommand ? (o.options ?? []) : null,
+      ]),
+    );
+    expect(Object.keys(subs)).toEqual(['add', 'list', 'remove', 'now']);
+    expect(subs['add']!.map((o) => [o.name, o.type, o.required])).toEqual([
+      ['feed', ApplicationCommandOptionType.String, true],
+      ['time', ApplicationCommandOptionType.String, false],
+      ['timezone', ApplicationCommandOptionType.String, false],
+    ]);
+    expect(subs['remove']).toEqual([
+      expect.objectContaining({
+        name: 'id',
+        type: ApplicationCommandOptionType.Integer,
+        required: true,
+        min_value: 1,
+      }),
+    ]);
+    expect(subs['list']).toEqual([]);
+    expect(subs['now']).toEqual([]);
   });
 });

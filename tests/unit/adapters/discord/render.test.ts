@@ -184,8 +184,8 @@ describe('limits', () => {
 });
 
 describe('invite permissions', () => {
-  it('are View Channel, Embed Links, Create Public Threads and Send Messages in Threads, as the guide says', () => {
-    expect(BOT_PERMISSIONS).toBe(1024n + 16384n + 34359738368n + 274877906944n);
+  it('are View Channel, Send Messages (digests), Embed Links, Create Public Threads and Send Messages in Threads, as the guide says', () => {
+    expect(BOT_PERMISSIONS).toBe(1024n + 2048n + 16384n + 34359738368n + 274877906944n);
     const guide = readFileSync(new URL('../../../../docs/discord.md', import.meta.url), 'utf8');
     expect(guide).toContain(`permissions=${BOT_PERMISSIONS}`);
     expect(guide).toContain('scope=bot+applications.commands');

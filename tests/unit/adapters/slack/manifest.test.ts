@@ -27,6 +27,7 @@ describe('slack-manifest.yaml', () => {
       'commands',
       'chat:write',
       'app_mentions:read',
+      'users:read',
     ]);
     expect(manifest).toMatch(/bot_events:\n\s+- app_mention\n/);
   });
