@@ -1,12 +1,15 @@
 /**
- * `npm start`: the composition root. It reads the configuration once, starts the brief workers and
- * every configured chat adapter in one process, and stops them cleanly on SIGINT/SIGTERM. It is the
+ * `npm start`: the composition root. It reads the configuration once, starts the brief workers,
+ * every configured chat adapter and the digest scheduler in one process, and stops them cleanly on
+ * SIGINT/SIGTERM. It is the
  * one file in src/ allowed to import adapters (eslint.config.js), because it wires them together.
  */
 import { startDiscord } from '../adapters/discord/start.js';
 import { startSlack } from '../adapters/slack/start.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { createDigestScheduler, createDigestService, type DigestPublishers } from './digest/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { openSqliteStore } from './store/sqlite-store.js';
 import { createWorkerBriefService } from './worker-service.js';
 
 export const NOTHING_CONFIGURED = `Nothing to start: no chat platform is configured.
@@ -20,20 +23,31 @@ interface Running {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts everything and returns it in stop order: the scheduler first (it posts through the
+ * adapters' clients), then the adapters (they finish accepted work), then what they depend on.
+ */
 async function startAll(config: Config, logger: Logger): Promise<Running[]> {
   const running: Running[] = [];
+  // Subscriptions, feed state, the digest ledger, the brief cache and the token ledger.
+  const store = openSqliteStore(config.store.path);
+  running.push({ name: 'store', stop: async () => store.close() });
   // Briefing is CPU work (HTML parsing, ranking): it runs on worker threads so the main thread
   // stays free to acknowledge within Slack's and Discord's 3 seconds (see bench/slack.ts).
   const service = createWorkerBriefService({ config, logger });
-  running.push({ name: 'brief workers', stop: () => service.close() });
+  running.unshift({ name: 'brief workers', stop: () => service.close() });
+  const digest = createDigestService({ config, service, store, logger });
+  const publishers: DigestPublishers = {};
   try {
     if (config.slack) {
-      const slack = await startSlack(config.slack, { service, logger });
+      const slack = await startSlack(config.slack, { service, logger, digest });
+      publishers.slack = slack.digestPublisher;
       logger.info('slack ready', { mode: slack.mode, port: slack.port });
       running.unshift({ name: 'slack', stop: () => slack.stop() });
     }
     if (config.discord) {
-      const discord = await startDiscord(config.discord, { service, logger });
+      const discord = await startDiscord(config.discord, { service, logger, digest });
+      publishers.discord = discord.digestPublisher;
       logger.info('discord ready');
       running.unshift({ name: 'discord', stop: () => discord.stop() });
     }
@@ -41,10 +55,12 @@ async function startAll(config: Config, logger: Logger): Promise<Running[]> {
     await stopAll(running, logger);
     throw err;
   }
+  const scheduler = createDigestScheduler({ digest, publishers, store, logger });
+  scheduler.start();
+  running.unshift({ name: 'digest scheduler', stop: () => scheduler.stop() });
   return running;
 }
 
-/** Adapters first (they finish accepted work), then what they depend on. */
 async function stopAll(running: Running[], logger: Logger): Promise<void> {
   for (const part of running) {
     try {

@@ -66,7 +66,7 @@ describe('npm start', () => {
     await discord?.close();
   });
 
-  it('runs Slack and Discord in one process and stops cleanly on SIGTERM', async () => {
+  it('runs Slack, Discord and digests in one process and stops cleanly on SIGTERM', async () => {
     slack = await startFakeSlackApi({ token: 'xoxb-test-main' });
     discord = await startFakeDiscord();
     const responseUrl = await startFakeResponseUrl();
@@ -95,6 +95,15 @@ describe('npm start', () => {
     expect(ack.status).toBe(200);
     const [post] = await slack.waitForCalls('chat.postMessage', 1);
     expect(JSON.stringify(post?.args)).toContain('council approved a new budget');
+
+    // Digests are wired: the subcommand answers from the store instead of "not enabled".
+    const list = await postSlashCommand(`${base}/slack/events`, SECRET, {
+      text: 'digest list',
+      response_url: responseUrl.newUrl(),
+    });
+    expect(list.status).toBe(200);
+    expect(list.body).not.toMatch(/not enabled/);
+    expect(list.body).toMatch(/feed/i);
 
     const payload = discord.chatInput('brief', { text: STORY });
     discord.dispatchInteraction(payload);
