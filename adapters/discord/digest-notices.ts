@@ -1,13 +1,19 @@
 import type { DigestRunResult, SubscribeResult, Subscription } from '../../src/digest/types.js';
-import { failedFeedName } from '../../src/render/digest-labels.js';
+import {
+  failedFeedsNotice,
+  feedLabel,
+  fitLines,
+  nothingNewNotice,
+  removedNotice,
+  subscribedNotice,
+  type NoticeStyle,
+} from '../../src/render/digest-notices.js';
 import { escapeFit, neutralizeMentions, truncate } from './escape.js';
 import { MESSAGE_CONTENT_MAX } from './limits.js';
 
 /** The ephemeral answers of `/digest`. Feed titles, URLs and zones are untrusted: all escaped. */
 
-const TITLE_MAX = 120;
 const URL_MAX = 300;
-const FAILED_SHOWN = 5;
 
 export const DIGEST_DISABLED =
   'Digests are not enabled on this Brief server. Ask whoever runs it to turn them on (see docs/discord.md).';
@@ -25,16 +31,15 @@ export const DIGEST_CANNOT_POST_YET =
 export const DIGEST_NO_FEEDS =
   'This channel follows no feeds yet, so there is nothing to post. Add one with `/digest add feed:<url>`.';
 
+/** Discord markdown: bold is **…**; every untrusted part is escaped and cut on its own. */
+const STYLE: NoticeStyle = {
+  fit: (text, max) => escapeFit(text, max),
+  bold: (text) => `**${text}**`,
+  listCommand: '/digest list',
+};
+
 export function subscribedContent(result: SubscribeResult): string {
-  const { subscription: s, itemCount, waiting } = result;
-  const title = feedLabel(result.feedTitle ?? s.feedTitle, s.feedUrl);
-  const items = itemCount === 1 ? '1 item' : `${itemCount.toLocaleString('en-US')} items`;
-  const next =
-    waiting === 0
-      ? 'Older items are skipped; new ones will come in the next digest.'
-      : `${waiting === 1 ? '1 recent item waits' : `${waiting} recent items wait`} for the first digest.`;
-  const when = `${escapeFit(s.time, 10)} (${escapeFit(s.timezone, 64)})`;
-  return `✅ This channel now gets **${title}** (${items}) every day at ${when}, subscription #${s.id}. ${next}${limitText(result)}${movedText(result)}`;
+  return truncate(subscribedNotice(result, STYLE), MESSAGE_CONTENT_MAX);
 }
 
 export function listContent(subscriptions: Subscription[]): string {
@@ -42,51 +47,29 @@ export function listContent(subscriptions: Subscription[]): string {
     return 'This channel follows no feeds yet. Add one with `/digest add feed:<url>`.';
   const lines = subscriptions.map(
     (s) =>
-      `- **#${s.id}** ${feedLabel(s.feedTitle, s.feedUrl)} · ${escapeFit(s.time, 10)} ${escapeFit(s.timezone, 64)} · ${codeUrl(s.feedUrl)}`,
+      `- **#${s.id}** ${feedLabel(s.feedTitle, s.feedUrl, STYLE)} · ${escapeFit(s.time, 10)} ${escapeFit(s.timezone, 64)} · ${codeUrl(s.feedUrl)}`,
   );
-  return fitLines(['This channel’s daily digest follows:', ...lines]);
+  return fitLines(['This channel’s daily digest follows:', ...lines], MESSAGE_CONTENT_MAX);
 }
 
 export function removedContent(removed: Subscription | null, id: number): string {
-  if (!removed) return `This channel has no subscription #${id}. See \`/digest list\`.`;
-  return `Removed #${removed.id}: ${feedLabel(removed.feedTitle, removed.feedUrl)} no longer comes to this channel.`;
+  return removedNotice(removed, id, STYLE);
 }
 
 export function nowContent(result: DigestRunResult): string {
-  const failed = failedText(result);
-  if (result.status === 'nothing_new')
-    return truncate(`Nothing new since the last digest, so I posted nothing.${failed}`, MESSAGE_CONTENT_MAX);
+  if (result.status === 'nothing_new') {
+    return truncate(nothingNewNotice(result.failedFeeds, STYLE), MESSAGE_CONTENT_MAX);
+  }
   const stories = result.stories === 1 ? '1 story' : `${result.stories} stories`;
-  return truncate(`Posted the digest in this channel: ${stories}.${failed}`, MESSAGE_CONTENT_MAX);
-}
-
-function failedText(result: DigestRunResult): string {
-  const failed = result.failedFeeds;
-  if (failed.length === 0) return '';
-  const names = failed
-    .slice(0, FAILED_SHOWN)
-    .map((f) => `${escapeFit(failedFeedName(f), TITLE_MAX)} (${escapeFit(f.reason, 200)})`);
-  const more = failed.length > FAILED_SHOWN ? ` and ${failed.length - FAILED_SHOWN} more` : '';
-  return ` ⚠️ Could not read: ${names.join('; ')}${more}`;
+  return truncate(
+    `Posted the digest in this channel: ${stories}.${failedFeedsNotice(result.failedFeeds, STYLE)}`,
+    MESSAGE_CONTENT_MAX,
+  );
 }
 
 /** A user-caused failure (a BriefError message can quote the URL they typed). */
 export function problemContent(text: string): string {
   return truncate(`⚠️ ${neutralizeMentions(text)}`, MESSAGE_CONTENT_MAX);
-}
-
-/** A long feed is read up to its newest items: say so, or "10,000 items" would promise too much. */
-function limitText(result: SubscribeResult): string {
-  return result.itemLimit === undefined
-    ? ''
-    : ` Only its newest ${result.itemLimit.toLocaleString('en-US')} items are read each time.`;
-}
-
-/** All of a channel's feeds share one digest, so a new time or zone moves the whole channel. */
-function movedText(result: SubscribeResult): string {
-  const before = result.previousSchedule;
-  if (!before) return '';
-  return ` The channel’s digest moved from ${escapeFit(before.time, 10)} (${escapeFit(before.timezone, 64)}) to this time, for all its feeds.`;
 }
 
 /**
@@ -95,21 +78,4 @@ function movedText(result: SubscribeResult): string {
  */
 function codeUrl(url: string): string {
   return `\`${truncate(url.replace(/`/g, '%60').replace(/\s/g, '%20'), URL_MAX)}\``;
-}
-
-function feedLabel(title: string | null, url: string): string {
-  return escapeFit((title?.trim() || url).replace(/\s+/g, ' '), TITLE_MAX);
-}
-
-/** Whole lines while they fit in one message, then how many were left out. */
-function fitLines(lines: string[]): string {
-  const out: string[] = [];
-  let length = 0;
-  for (const [i, line] of lines.entries()) {
-    const tail = `\n…and ${lines.length - i} more`;
-    if (length + line.length + 1 + tail.length > MESSAGE_CONTENT_MAX) return out.join('\n') + tail;
-    out.push(line);
-    length += line.length + 1;
-  }
-  return out.join('\n');
 }
