@@ -16,6 +16,7 @@ import {
   DIGEST_CONCURRENCY,
   DIGEST_QUEUE_MAX,
 } from './limits.js';
+import { settleWithin } from '../../src/settle-within.js';
 
 export interface DiscordDeps {
   service: BriefService;
@@ -92,23 +93,11 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
     async stop() {
       const idle = () =>
         Promise.all([queue.onIdle(), detailsQueue.onIdle(), digestQueue.onIdle()]).then(() => undefined);
-      await within(idle(), STOP_GRACE_MS);
+      await settleWithin(idle(), STOP_GRACE_MS);
       shutdown.abort();
-      await within(idle(), 2_000);
+      await settleWithin(idle(), 2_000);
       await client.destroy();
       log.info('discord stopped');
     },
   };
-}
-
-async function within(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  try {
-    await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -17,6 +17,7 @@ import { register as registerShortcuts } from './shortcuts/index.js';
 import { slackErrorCode } from './slack-errors.js';
 import { startHealthServer } from './health.js';
 import { createTransport } from './transport.js';
+import { settleWithin } from '../../src/settle-within.js';
 
 /** The Web API client's default retries ~10 times over ~30 minutes; a brief is stale long before. */
 const WEB_API_TIMEOUT_MS = 10_000;
@@ -203,16 +204,4 @@ export async function startSlack(
       await digestQueue.onIdle();
     },
   };
-}
-
-async function settleWithin(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  try {
-    await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
