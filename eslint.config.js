@@ -29,9 +29,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          // discord.js as a package name only: src/config/discord.js is our own file.
+          paths: [{ name: 'discord.js', message: 'src/ must not import platform SDKs.' }],
           patterns: [
             {
-              group: ['**/adapters/**', '@slack/*', 'discord.js'],
+              group: ['**/adapters/**', '@slack/*', '@discordjs/*'],
               message: 'src/ must not import adapters or platform SDKs.',
             },
           ],
