@@ -61,16 +61,8 @@ export interface UsageLedger {
 
 // ---- Digest: subscriptions, feed state, seen items, the digest ledger (src/digest) ----------
 
-export interface NewSubscription {
-  channel: ChannelRef;
-  feedUrl: string;
-  feedTitle: string | null;
-  time: string;
-  timezone: string;
-  maxStories: number;
-  addedBy: string;
-  createdAt: number;
-}
+/** A subscription before the store gives it an id. */
+export type NewSubscription = Omit<Subscription, 'id'>;
 
 /** A channel's one daily schedule (all its subscriptions share it; see src/digest/README.md). */
 export interface ChannelSchedule {
