@@ -47,8 +47,16 @@ export function stem(word: string): string {
 
 /** Lower-cased, stemmed content words of a text (stopwords and one-letter words dropped). */
 export function contentTerms(text: string, stopwords: ReadonlySet<string> = ENGLISH_STOPWORDS): string[] {
+  return termsOfWords(words(text), stopwords);
+}
+
+/** contentTerms of a text whose words (see `words`) are already known. */
+export function termsOfWords(
+  textWords: readonly string[],
+  stopwords: ReadonlySet<string> = ENGLISH_STOPWORDS,
+): string[] {
   const out: string[] = [];
-  for (const raw of words(text)) {
+  for (const raw of textWords) {
     const w = raw.toLowerCase().replace(/['\u2019]s$/, '');
     if (w.length < 2 || stopwords.has(w)) continue;
     out.push(stem(w));
