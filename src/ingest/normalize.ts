@@ -28,17 +28,38 @@ export function normalizeBlockText(text: string): string {
     .replace(/[ \t]+$/gm, '');
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const CJK_CHAR = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]`;
+// One pass: a Chinese or Japanese character, or a word of other letters (CJK characters end it).
+const WORD_OR_CJK = new RegExp(
+  `(${CJK_CHAR})|(?!${CJK_CHAR})[\\p{L}\\p{N}](?:(?!${CJK_CHAR})[\\p{L}\\p{N}\\p{M}'’\\-.])*`,
+  'gu',
+);
 
-/** Words for thresholds; Chinese and Japanese have no spaces, so two characters count as a word. */
-export function countWords(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const words = text.replace(CJK, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-.]*/gu)?.length ?? 0;
+/**
+ * Words for thresholds; Chinese and Japanese have no spaces, so two characters count as a word.
+ * With `atMost`, counting stops there: callers that compare with a threshold need not read a
+ * 5 MB text to the end.
+ */
+export function countWords(text: string, atMost = Infinity): number {
+  let words = 0;
+  let cjk = 0;
+  WORD_OR_CJK.lastIndex = 0;
+  for (let m = WORD_OR_CJK.exec(text); m; m = WORD_OR_CJK.exec(text)) {
+    if (m[1] === undefined) words += 1;
+    else cjk += 1;
+    if (words + Math.ceil(cjk / 2) >= atMost) return atMost;
+  }
   return words + Math.ceil(cjk / 2);
 }
 
-export function totalWords(paragraphs: readonly string[]): number {
-  return paragraphs.reduce((n, p) => n + countWords(p), 0);
+/** Words of all paragraphs, counted up to `atMost` (see countWords). */
+export function totalWords(paragraphs: readonly string[], atMost = Infinity): number {
+  let n = 0;
+  for (const p of paragraphs) {
+    n += countWords(p, atMost - n);
+    if (n >= atMost) return atMost;
+  }
+  return n;
 }
 
 /** Sentence-final punctuation, allowing closing quotes/brackets after it. */
