@@ -4,17 +4,37 @@
  * that end organisation and place names. We use the data, not compromise's tagger: the tagger
  * handles about 20 words per millisecond, which alone would cap us far below 100 articles/s.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 
 interface Model {
   one?: { lexicon?: Record<string, string | string[]> };
   two?: { orgWords?: Record<string, boolean>; placeWords?: Record<string, boolean> };
 }
 
-const model = nlp.model() as Model;
-const LEXICON = model.one?.lexicon ?? {};
-const ORG_WORDS = new Set(Object.keys(model.two?.orgWords ?? {}));
-const PLACE_WORDS = new Set(Object.keys(model.two?.placeWords ?? {}));
+interface Lexicon {
+  words: Record<string, string | string[]>;
+  orgWords: ReadonlySet<string>;
+  placeWords: ReadonlySet<string>;
+}
+
+let loaded: Lexicon | undefined;
+
+/**
+ * compromise's model, built on first use. Its "two" level holds the same lexicon and word lists as
+ * the full library (checked in the tests) without the later levels, and its one-file CommonJS build
+ * loads in about half the time of the ES module tree: start-up is most of a short CLI run.
+ */
+function lexicon(): Lexicon {
+  if (loaded) return loaded;
+  const nlp = createRequire(import.meta.url)('compromise/two') as { model(): Model };
+  const model = nlp.model();
+  loaded = {
+    words: model.one?.lexicon ?? {},
+    orgWords: new Set(Object.keys(model.two?.orgWords ?? {})),
+    placeWords: new Set(Object.keys(model.two?.placeWords ?? {})),
+  };
+  return loaded;
+}
 
 export type WordClass =
   'person' | 'firstName' | 'lastName' | 'place' | 'organization' | 'role' | 'demonym' | 'other';
@@ -30,7 +50,7 @@ const cache = new Map<string, WordClass | null>();
 export function lookup(phrase: string): WordClass | null {
   const cached = cache.get(phrase);
   if (cached !== undefined) return cached;
-  const raw = LEXICON[phrase];
+  const raw = lexicon().words[phrase];
   const tags = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   let cls: WordClass | null = null;
   if (tags.length > 0) {
@@ -49,10 +69,10 @@ export function lookup(phrase: string): WordClass | null {
 
 /** "Bank", "Ministry", "Times": a capitalised name ending in one is an organisation. */
 export function isOrgWord(word: string): boolean {
-  return ORG_WORDS.has(word);
+  return lexicon().orgWords.has(word);
 }
 
 /** "Island", "County", "region": a name ending in one is a place. */
 export function isPlaceWord(word: string): boolean {
-  return PLACE_WORDS.has(word);
+  return lexicon().placeWords.has(word);
 }
