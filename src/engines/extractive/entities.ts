@@ -22,6 +22,8 @@ type Guess = Kind | 'unknown';
 
 interface Token {
   word: string;
+  /** The word lower-cased, made once: the lexicon is asked about a token several times. */
+  lower: string;
   start: number;
   end: number;
   possessive: boolean;
@@ -133,11 +135,20 @@ export function extractEntities(sentences: string[], limits: EntityLimits = DEFA
 
 function* spans(sentence: string): Generator<{ name: string; guess: Guess; at: number }> {
   const tokens: Token[] = [];
-  for (const m of sentence.matchAll(TOKEN)) {
+  // An exec loop, not matchAll, which copies the regex at every call (see dates.ts).
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(sentence); m; m = TOKEN.exec(sentence)) {
     const possessive = possessiveLength(m[0]);
     const word = possessive ? m[0].slice(0, -possessive) : m[0];
-    const cap = /^\p{Lu}/u.test(word) && !CALENDAR.test(word) && !NOT_ACRONYMS.has(word);
-    tokens.push({ word, start: m.index, end: m.index + word.length, possessive: possessive > 0, cap });
+    const cap = startsUpper(word) && !CALENDAR.test(word) && !NOT_ACRONYMS.has(word);
+    tokens.push({
+      word,
+      lower: word.toLowerCase(),
+      start: m.index,
+      end: m.index + word.length,
+      possessive: possessive > 0,
+      cap,
+    });
   }
   // Tested once per token when it is made: a token is looked at several times below.
   const isCap = (t: Token | undefined): boolean => t?.cap === true;
@@ -174,6 +185,14 @@ function* spans(sentence: string): Generator<{ name: string; guess: Guess; at: n
   }
 }
 
+/** /^\p{Lu}/u, with the answer for ASCII letters and digits (nearly every token) without a regex. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return false;
+  return /^\p{Lu}/u.test(word);
+}
+
 /** Length of a possessive ending ("'s", "’s" or a bare apostrophe), 0 when there is none. */
 function possessiveLength(token: string): number {
   const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
@@ -201,12 +220,12 @@ interface Context {
 
 function classify(run: Token[], ctx: Context): { name: string; guess: Guess; at: number } | null {
   let t = [...run];
-  let titled = !!ctx.before && lookup(ctx.before.word.toLowerCase()) === 'role';
-  const known = lookup(t.map((x) => x.word.toLowerCase()).join(' '));
+  let titled = !!ctx.before && lookup(ctx.before.lower) === 'role';
+  const known = lookup(t.length === 1 ? (t[0] as Token).lower : t.map((x) => x.lower).join(' '));
   if (known === null || known === 'other' || known === 'role') {
     // "Current Peruvian President Alan Garcia" -> "Alan Garcia": everything up to the last title goes.
     const lastTitle = t.findLastIndex((x) => {
-      const lower = x.word.toLowerCase().replace(/\.$/, '');
+      const lower = x.lower.endsWith('.') ? x.lower.slice(0, -1) : x.lower;
       return TITLES.has(lower) || lookup(lower) === 'role';
     });
     if (lastTitle >= 0) {
@@ -217,7 +236,7 @@ function classify(run: Token[], ctx: Context): { name: string; guess: Guess; at:
     for (;;) {
       const first = t[0];
       if (!first) return null;
-      const lower = first.word.toLowerCase();
+      const lower = first.lower;
       const cls = lookup(lower);
       const common = ctx.sentenceInitial && first === run[0] && cls === 'other';
       if (SKIP.has(lower) || common || (cls === 'demonym' && t.length > 1)) t.shift();
@@ -226,7 +245,7 @@ function classify(run: Token[], ctx: Context): { name: string; guess: Guess; at:
   }
   const last = t[t.length - 1];
   if (!last) return null;
-  const lastLower = last.word.toLowerCase();
+  const lastLower = last.lower;
   // "North Korean", "Russian": adjectives, not names.
   if (lookup(lastLower) === 'demonym' || /(?:ian|ean|ese|ish)$/.test(lastLower)) return null;
   const placeSuffix = !!ctx.after && PLACE_SUFFIXES.has(ctx.after.word) && !last.possessive;
@@ -239,8 +258,8 @@ function classify(run: Token[], ctx: Context): { name: string; guess: Guess; at:
 }
 
 function guess(t: Token[], ctx: Context, titled: boolean, placeSuffix: boolean): Guess {
-  const words = t.map((x) => x.word.toLowerCase());
-  const whole = lookup(words.join(' '));
+  const words = t.map((x) => x.lower);
+  const whole = lookup(words.length === 1 ? (words[0] as string) : words.join(' '));
   if (t.length === 1 && ACRONYM_PLACES.has(t[0]?.word ?? '')) return 'places';
   // Acronyms are agencies, parties, companies ("RIA", "NATO"), whatever name they look like.
   if (whole !== 'place' && t.some((x) => ACRONYM.test(x.word))) return 'organizations';
@@ -295,7 +314,12 @@ function resolve(candidates: Candidate[]): Resolved[] {
   // Armed Services Committee") is that name: its mentions count for the longer one. Every run of
   // words of every known name is indexed once, so finding the longer names costs a lookup, not a
   // scan of all names (a 5 MB article has tens of thousands).
-  const words = (name: string): string[] => name.split(/[ -]/);
+  const split = new Map<string, string[]>();
+  const words = (name: string): string[] => {
+    let w = split.get(name);
+    if (!w) split.set(name, (w = name.split(/[ -]/)));
+    return w;
+  };
   const byLength = [...known].sort((a, b) => words(b.name).length - words(a.name).length);
   const containing = new Map<string, Resolved[]>();
   for (const e of byLength) {
