@@ -4,15 +4,41 @@
  * that end organisation and place names. We use the data, not compromise's tagger: the tagger
  * handles about 20 words per millisecond, which alone would cap us far below 100 articles/s.
  */
-import { createRequire } from 'node:module';
+import { LEXICON_DATA } from './lexicon-data.js';
 
-interface Model {
-  one?: { lexicon?: Record<string, string | string[]> };
-  two?: { orgWords?: Record<string, boolean>; placeWords?: Record<string, boolean> };
+export type WordClass =
+  'person' | 'firstName' | 'lastName' | 'place' | 'organization' | 'role' | 'demonym' | 'other';
+
+export const WORD_CLASSES: readonly WordClass[] = [
+  'person',
+  'firstName',
+  'lastName',
+  'place',
+  'organization',
+  'role',
+  'demonym',
+  'other',
+];
+
+const PERSON_TAGS = new Set(['Person']);
+const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region']);
+const ORG_TAGS = new Set(['Organization', 'SportsTeam']);
+
+/** A word's class from compromise's tags for it: the first rule that applies wins. */
+export function classOfTags(tags: readonly string[]): WordClass {
+  if (tags.some((t) => PERSON_TAGS.has(t))) return 'person';
+  if (tags.some((t) => FIRST_NAME_TAGS.has(t))) return 'firstName';
+  if (tags.includes('LastName')) return 'lastName';
+  if (tags.some((t) => PLACE_TAGS.has(t))) return 'place';
+  if (tags.some((t) => ORG_TAGS.has(t))) return 'organization';
+  if (tags.includes('Actor') || tags.includes('Honorific')) return 'role';
+  if (tags.includes('Demonym')) return 'demonym';
+  return 'other';
 }
 
 interface Lexicon {
-  words: Record<string, string | string[]>;
+  classes: Map<string, WordClass>;
   orgWords: ReadonlySet<string>;
   placeWords: ReadonlySet<string>;
 }
@@ -20,51 +46,25 @@ interface Lexicon {
 let loaded: Lexicon | undefined;
 
 /**
- * compromise's model, built on first use. Its "two" level holds the same lexicon and word lists as
- * the full library (checked in the tests) without the later levels, and its one-file CommonJS build
- * loads in about half the time of the ES module tree: start-up is most of a short CLI run.
+ * The lexicon, built on first use from lexicon-data.ts: compromise's words by class, generated
+ * from its model by the lexicon test. Building compromise's own model (unpacking and inflecting
+ * its word lists) took about 0.3 s of CPU at every start; reading the classes takes milliseconds.
  */
 function lexicon(): Lexicon {
   if (loaded) return loaded;
-  const nlp = createRequire(import.meta.url)('compromise/two') as { model(): Model };
-  const model = nlp.model();
+  const classes = new Map<string, WordClass>();
+  for (const cls of WORD_CLASSES) for (const word of LEXICON_DATA[cls].split(',')) classes.set(word, cls);
   loaded = {
-    words: model.one?.lexicon ?? {},
-    orgWords: new Set(Object.keys(model.two?.orgWords ?? {})),
-    placeWords: new Set(Object.keys(model.two?.placeWords ?? {})),
+    classes,
+    orgWords: new Set(LEXICON_DATA.orgWords.split(',')),
+    placeWords: new Set(LEXICON_DATA.placeWords.split(',')),
   };
   return loaded;
 }
 
-export type WordClass =
-  'person' | 'firstName' | 'lastName' | 'place' | 'organization' | 'role' | 'demonym' | 'other';
-
-const PERSON_TAGS = new Set(['Person']);
-const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
-const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region']);
-const ORG_TAGS = new Set(['Organization', 'SportsTeam']);
-
-const cache = new Map<string, WordClass | null>();
-
 /** What compromise's lexicon says a lower-cased word or phrase is, or null when it does not know it. */
 export function lookup(phrase: string): WordClass | null {
-  const cached = cache.get(phrase);
-  if (cached !== undefined) return cached;
-  const raw = lexicon().words[phrase];
-  const tags = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  let cls: WordClass | null = null;
-  if (tags.length > 0) {
-    if (tags.some((t) => PERSON_TAGS.has(t))) cls = 'person';
-    else if (tags.some((t) => FIRST_NAME_TAGS.has(t))) cls = 'firstName';
-    else if (tags.includes('LastName')) cls = 'lastName';
-    else if (tags.some((t) => PLACE_TAGS.has(t))) cls = 'place';
-    else if (tags.some((t) => ORG_TAGS.has(t))) cls = 'organization';
-    else if (tags.includes('Actor') || tags.includes('Honorific')) cls = 'role';
-    else if (tags.includes('Demonym')) cls = 'demonym';
-    else cls = 'other';
-  }
-  if (cache.size < 50_000) cache.set(phrase, cls);
-  return cls;
+  return lexicon().classes.get(phrase) ?? null;
 }
 
 /** "Bank", "Ministry", "Times": a capitalised name ending in one is an organisation. */

@@ -2,7 +2,6 @@
  * The bounded steps that keep a huge article's cost close to linear: which sentences are analysed
  * and ranked, and that a huge article still gets a sound brief. Sizes and counts, never timings.
  */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { articleText } from '../../../../src/article.js';
 import { BriefSchema } from '../../../../src/brief.js';
@@ -144,17 +143,5 @@ describe('a huge article', () => {
     const repeated = text.split('\n\n').flatMap((p, i) => (i % 5 === 0 ? [p, boilerplate] : [p]));
     const a = analyze(makeArticle(repeated.join('\n\n')));
     expect(a.features.filter((f) => f.sentence.text === boilerplate).length).toBeLessThanOrEqual(1);
-  });
-});
-
-describe('the lexicon', () => {
-  it('is the same in compromise\u2019s "two" build as in the full library', async () => {
-    const require = createRequire(import.meta.url);
-    type Model = { one: { lexicon: object }; two: { orgWords: object; placeWords: object } };
-    const two = (require('compromise/two') as { model(): Model }).model();
-    const full = ((await import('compromise')).default as unknown as { model(): Model }).model();
-    expect(two.one.lexicon).toEqual(full.one.lexicon);
-    expect(two.two.orgWords).toEqual(full.two.orgWords);
-    expect(two.two.placeWords).toEqual(full.two.placeWords);
   });
 });
