@@ -3,7 +3,7 @@
  * function words. Enough to tell English from German, French, Spanish, Italian, Portuguese and
  * Dutch news, and to say "und" (undetermined) rather than guess on short or mixed text.
  */
-import { ENGLISH_STOPWORDS, words } from './tokens.js';
+import { ENGLISH_STOPWORDS, firstWords } from './tokens.js';
 
 const PROFILES: Readonly<Record<string, ReadonlySet<string>>> = {
   en: set(
@@ -54,9 +54,7 @@ export interface LanguageGuess {
 }
 
 export function detectLanguage(text: string): LanguageGuess {
-  const sample = words(text.slice(0, SAMPLE_WORDS * 12))
-    .slice(0, SAMPLE_WORDS)
-    .map((w) => w.toLowerCase());
+  const sample = firstWords(text.slice(0, SAMPLE_WORDS * 12), SAMPLE_WORDS).map((w) => w.toLowerCase());
   if (sample.length === 0) return { code: 'und', share: 0 };
   const hits = new Map<string, number>(Object.keys(PROFILES).map((code) => [code, 0]));
   for (const w of sample) {

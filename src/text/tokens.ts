@@ -8,6 +8,15 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** The first `n` words of a text (see `words`), without reading past them. */
+export function firstWords(text: string, n: number): string[] {
+  const out: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m && out.length < n; m = WORD.exec(text)) out.push(m[0]);
+  WORD.lastIndex = 0;
+  return out;
+}
+
 /** Number of words, counted the way readers count them (numbers and hyphenated words are one). */
 export function countWords(text: string): number {
   let n = 0;
@@ -57,7 +66,10 @@ export function termsOfWords(
 ): string[] {
   const out: string[] = [];
   for (const raw of textWords) {
-    const w = raw.toLowerCase().replace(/['\u2019]s$/, '');
+    let w = raw.toLowerCase();
+    // A possessive "'s" goes (what /['\u2019]s$/ matched, without a regex per word).
+    const apostrophe = w.charCodeAt(w.length - 2);
+    if (w.endsWith('s') && (apostrophe === 0x27 || apostrophe === 0x2019)) w = w.slice(0, -2);
     if (w.length < 2 || stopwords.has(w)) continue;
     out.push(stem(w));
   }

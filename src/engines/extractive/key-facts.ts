@@ -103,10 +103,15 @@ export function selectKeyFacts(
   const choose = (c: SentenceFeatures) => {
     for (const t of c.termSet) covered.add(t);
     open = open.filter((x) => {
-      const { shared, similarity, containment } = overlapOf(x.f, c);
-      if (shared > 0) {
-        x.overlap = Math.max(x.overlap, similarity);
-        x.contained = Math.max(x.contained, containment);
+      const a = x.f.termSet;
+      if (a.size > 0 && c.termSet.size > 0) {
+        let shared = 0;
+        for (const t of a) if (c.termSet.has(t)) shared += 1;
+        if (shared > 0) {
+          // Jaccard similarity and containment (share of the candidate's terms in the chosen one).
+          x.overlap = Math.max(x.overlap, shared / (a.size + c.termSet.size - shared));
+          x.contained = Math.max(x.contained, shared / a.size);
+        }
       }
       if (c.sentence.paragraph === x.f.sentence.paragraph) x.same += 1;
       return x.overlap <= o.maxSimilarity && x.contained <= o.maxContainment;
@@ -138,21 +143,6 @@ export function selectKeyFacts(
     choose(picked.f);
   }
   return facts.sort((a, b) => a - b);
-}
-
-/** Jaccard similarity and containment (share of `a`'s terms in `b`) from one pass over `a`. */
-function overlapOf(
-  a: SentenceFeatures,
-  b: SentenceFeatures,
-): { shared: number; similarity: number; containment: number } {
-  if (a.termSet.size === 0 || b.termSet.size === 0) return { shared: 0, similarity: 0, containment: 0 };
-  let shared = 0;
-  for (const t of a.termSet) if (b.termSet.has(t)) shared += 1;
-  return {
-    shared,
-    similarity: shared / (a.termSet.size + b.termSet.size - shared),
-    containment: shared / a.termSet.size,
-  };
 }
 
 /** The fact as shown (trimmed) with its quote: the sentence verbatim, minus a leading dateline. */
