@@ -55,7 +55,7 @@ async function main(): Promise<number> {
         scratch.close();
       }
     }
-    return await runCli(argv, { io, service, version, maxInputBytes: config.fetch.maxBytes });
+    return await runCli(argv, { io, service, version, maxInputBytes: config.fetch.maxBytes, config });
   } finally {
     store?.close();
   }
