@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Config } from '../config.js';
@@ -57,7 +57,10 @@ export async function helperThreads(
   // The LLM's calls, cache and token ledger stay in one thread, one line at a time.
   if (choice === 'llm' || (choice === 'auto' && config.llm)) return 0;
   if (config.batchThreads !== undefined) return config.batchThreads;
-  // One per spare core (at most 3), when running compiled and the input repays a helper's start.
+  // One per idle core (at most 3), when running compiled and the input repays a helper's start. A
+  // helper starts its own engine and warms its own JIT, about half a second of CPU: on cores that
+  // other work keeps busy (the load average) it slows the batch down instead of speeding it up.
+  if (!COMPILED) return 0;
   const size =
     file === '-'
       ? Infinity
@@ -65,7 +68,12 @@ export async function helperThreads(
           (s) => s.size,
           () => 0,
         );
-  return COMPILED && size >= MIN_PARALLEL_BYTES ? Math.min(3, availableParallelism() - 1) : 0;
+  return size >= MIN_PARALLEL_BYTES ? spareCores() : 0;
+}
+
+/** Cores beyond this one that the last minute's load left idle, at most 3. */
+export function spareCores(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  return Math.max(0, Math.min(3, Math.floor(cores - 1 - load + 0.5)));
 }
 
 async function startHelpers(file: string, deps: BatchDeps): Promise<Helper[]> {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { briefLines, helperThreads, runBatch } from '../../../src/cli/batch.js';
+import { briefLines, helperThreads, runBatch, spareCores } from '../../../src/cli/batch.js';
 import { startHelper, type Helper } from '../../../src/cli/batch-pool.js';
 import { loadConfig } from '../../../src/config.js';
 import { createExtractiveEngine } from '../../../src/engines/extractive/index.js';
@@ -117,6 +117,15 @@ describe('brief --jsonl with a helper thread', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('starts helpers only on cores the load average leaves idle', () => {
+    expect(spareCores(2, 0.1)).toBe(1);
+    expect(spareCores(2, 0.8)).toBe(0);
+    expect(spareCores(2, 11)).toBe(0);
+    expect(spareCores(8, 1)).toBe(3);
+    expect(spareCores(4, 1.2)).toBe(2);
+    expect(spareCores(1, 0)).toBe(0);
   });
 
   it('runs a whole file through runBatch with a helper, in order', async () => {
