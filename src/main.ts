@@ -36,6 +36,8 @@ async function startAll(config: Config, logger: Logger): Promise<Running[]> {
   // stays free to acknowledge within Slack's and Discord's 3 seconds (see bench/slack.ts).
   const service = createWorkerBriefService({ config, logger });
   running.unshift({ name: 'brief workers', stop: () => service.close() });
+  // Every worker loads its modules and briefs once before anything reports ready.
+  logger.info('brief workers warm', await service.warm());
   const digest = createDigestService({ config, service, store, logger });
   const publishers: DigestPublishers = {};
   try {

@@ -17,6 +17,7 @@ export type WorkerRequest =
   | { id: number; op: 'brief'; input: BriefInput; options: WireOptions }
   | { id: number; op: 'ingest'; input: BriefInput }
   | { id: number; op: 'briefArticle'; article: Article; options: WireOptions }
+  | { id: number; op: 'warm' }
   | { id: number; op: 'abort' };
 
 export type WorkerReply =
@@ -45,6 +46,13 @@ export interface WorkerServiceOptions {
 }
 
 export interface WorkerBriefService extends BriefService {
+  /**
+   * Starts every worker thread and has each load its modules and brief a small built-in page
+   * once, so that the first brief after start-up is as fast as the tenth (a cold worker spends
+   * most of a second loading the NLP libraries). Resolves with the ms each worker took from its
+   * start; rejects when a worker cannot start.
+   */
+  warm(): Promise<{ workers: number; ms: number[] }>;
   close(): Promise<void>;
 }
 
@@ -96,10 +104,10 @@ export function createWorkerBriefService(options: WorkerServiceOptions): WorkerB
     return slots[best] ?? spawn(best);
   };
 
-  const call = <T>(job: DistributiveOmit<Job, 'id'>, signal?: AbortSignal): Promise<T> => {
+  const call = <T>(job: DistributiveOmit<Job, 'id'>, signal?: AbortSignal, on?: () => Slot): Promise<T> => {
     if (closed) return Promise.reject(new Error('The brief service is closed.'));
     if (signal?.aborted) return Promise.reject(asError(signal.reason));
-    const slot = pick();
+    const slot = (on ?? pick)();
     const id = ++nextId;
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => slot.worker.postMessage({ id, op: 'abort' } satisfies WorkerRequest);
@@ -125,6 +133,12 @@ export function createWorkerBriefService(options: WorkerServiceOptions): WorkerB
     ingest: (input, signal) => call<Article>({ op: 'ingest', input }, signal),
     briefArticle: (article, opts) =>
       call<Brief>({ op: 'briefArticle', article, options: wire(opts) }, opts?.signal),
+    async warm() {
+      const ms = await Promise.all(
+        slots.map((_, i) => call<number>({ op: 'warm' }, undefined, () => slots[i] ?? spawn(i))),
+      );
+      return { workers: size, ms: ms.map(Math.round) };
+    },
     async close() {
       closed = true;
       await Promise.all(slots.map((slot) => (slot ? slot.worker.terminate() : Promise.resolve(0))));
