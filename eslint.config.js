@@ -46,8 +46,8 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // Plain scripts run by node before anything is compiled (scripts/build.mjs, bench helpers).
-    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'bench/**/*.cjs'],
+    // Plain scripts run by node before anything is compiled (scripts/build.mjs, bench and test helpers).
+    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'bench/**/*.cjs', 'tests/**/*.mjs'],
     languageOptions: {
       globals: {
         process: 'readonly',

@@ -29,8 +29,6 @@ export type Command =
   | { kind: 'text'; text: string; format: Format; engine?: (typeof ENGINES)[number] }
   | { kind: 'batch'; file: string; engine?: (typeof ENGINES)[number] };
 
-const VALUE_FLAGS = new Set(['-f', '--format', '-e', '--engine', '--jsonl', '--text']);
-
 const oneOf = <T extends readonly string[]>(values: T, value: string | undefined, flag: string) => {
   if (value === undefined) return undefined;
   if (!(values as readonly string[]).includes(value)) {
@@ -42,9 +40,9 @@ const oneOf = <T extends readonly string[]>(values: T, value: string | undefined
 /** Parses argv (without node and the script); usage mistakes are BriefErrors with code 'usage'. */
 export function parseCommand(argv: string[]): Command {
   let parsed;
-  // -V as well as -v: both spellings of "version" are common. parseArgs allows one short letter
-  // per option, and only an option's own token is rewritten (not a value such as `--text -V`).
-  const args = argv.map((arg, i) => (arg === '-V' && !VALUE_FLAGS.has(argv[i - 1] ?? '') ? '-v' : arg));
+  // -V as well as -v: both spellings of "version" are common, and parseArgs allows one short
+  // letter per option. A value that is "-V" is written `--text=-V` (parseArgs insists), one token.
+  const args = argv.map((arg) => (arg === '-V' ? '-v' : arg));
   try {
     parsed = parseArgs({
       args,
