@@ -164,8 +164,9 @@ function reviveError(e: Extract<WorkerReply, { ok: false }>['error']): Error {
 }
 
 /**
- * Under tsx (npm start, tests) the sources are .ts and a worker does not inherit tsx's loader, so
- * a tiny bootstrap registers it first; a compiled build loads the .js entry directly.
+ * The build (npm start, bin/brief.js) loads the compiled .js entry directly. From the sources
+ * (npm run dev, benchmarks, tests) the entry is .ts and a worker does not inherit tsx's loader, so
+ * a tiny bootstrap registers it first; tsx is a dev dependency, needed only then.
  */
 function workerEntry(): URL {
   const entry = new URL(
