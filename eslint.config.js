@@ -4,7 +4,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.dist-*/', 'node_modules/', 'data/', 'coverage/', 'bin/'] },
+  { ignores: ['dist/', '.dist-*/', 'bench/out/', 'node_modules/', 'data/', 'coverage/', 'bin/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
