@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import type { DigestService } from '../digest/types.js';
+import type { Digest, DigestService } from '../digest/types.js';
 import type { Logger } from '../logger.js';
 import { packageVersion } from '../package-root.js';
 import type { BriefService } from '../service.js';
@@ -41,10 +41,9 @@ export async function runCommand(argv: string[], { io, env }: CommandDeps): Prom
   if (argv[0] === 'digest') {
     const { runDigestCommand } = await import('./digest-preview.js');
     // The service is built on the first preview, so `brief digest --help` loads no engine.
-    const digest = { preview: (...args) => previewDigest(config, ...args) } satisfies Pick<
-      DigestService,
-      'preview'
-    >;
+    const digest: Pick<DigestService, 'preview'> = {
+      preview: (feedUrls, onProgress) => previewDigest(config, feedUrls, onProgress),
+    };
     return runDigestCommand(argv.slice(1), { io, digest });
   }
   const { runCli } = await import('./run.js');
@@ -79,10 +78,7 @@ async function withBriefService<T>(
   }
 }
 
-async function previewDigest(
-  config: Config,
-  ...args: Parameters<DigestService['preview']>
-): ReturnType<DigestService['preview']> {
+async function previewDigest(config: Config, ...args: Parameters<DigestService['preview']>): Promise<Digest> {
   const [{ createDigestService }, { openSqliteStore }] = await Promise.all([
     import('../digest/service.js'),
     import('../store/sqlite-store.js'),
