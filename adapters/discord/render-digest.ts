@@ -115,7 +115,7 @@ export function storyMessages(digest: Digest, index: number): StoryMessage[] {
   const names = story.sources.map((s) => escapeFit(oneLine(sourceName(s)), SOURCE_LABEL_MAX)).join(', ');
   const label = `**Story ${index + 1} of ${digest.stories.length}**`;
   const content = truncate(names ? `${label} · ${names}` : label, MESSAGE_CONTENT_MAX);
-  const main = briefEmbed(story.brief);
+  const main = briefEmbed(story.brief, story.sources[0]?.url ?? null);
   const details = detailsEmbed(story.brief);
   if (!details) return [{ content, embeds: [main] }];
   if (embedTextLength(main) + embedTextLength(details) <= EMBED_TOTAL_MAX)
