@@ -76,7 +76,7 @@ async function deliverBriefs(
       if (!(await showError(interaction, text, first, log))) return;
       continue;
     }
-    const payload = { embeds: [briefEmbed(brief)], allowedMentions: NO_MENTIONS };
+    const payload = { embeds: [briefEmbed(brief, input.kind === "url" ? input.url : null)], allowedMentions: NO_MENTIONS };
     let message: Message;
     try {
       message = first
