@@ -1,4 +1,5 @@
 import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCodes } from 'discord.js';
+import type { Logger } from '../../src/logger.js';
 
 /**
  * What a failed Discord call means for us. Most failures are the world moving on (a token that
@@ -52,4 +53,12 @@ export function discordErrorFields(err: unknown): Record<string, unknown> {
   }
   if (err instanceof DiscordjsError) return { code: err.code, message: err.message };
   return { err };
+}
+
+/** Expected failures (expired, deleted, forbidden, answered twice) are warnings, the rest errors. */
+export function logFailure(log: Logger, what: string, err: unknown): void {
+  const kind = classifyDiscordError(err);
+  const fields = { reason: kind, ...discordErrorFields(err) };
+  if (kind === 'other') log.error(what, fields);
+  else log.warn(what, fields);
 }
