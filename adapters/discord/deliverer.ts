@@ -39,7 +39,10 @@ interface MessageBody {
  * for the reply and follow-ups, the bot token for the facts' thread. No gateway connection and no
  * Interaction object is needed, so a worker process delivers what another process deferred.
  */
-export function createDiscordDeliverer(rest: REST, options: DiscordDelivererOptions): Deliverer<DiscordTarget> {
+export function createDiscordDeliverer(
+  rest: REST,
+  options: DiscordDelivererOptions,
+): Deliverer<DiscordTarget> {
   const { logger, detailsQueue } = options;
   return {
     publisher: createDiscordDigestPublisher(rest, logger),

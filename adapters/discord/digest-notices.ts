@@ -43,7 +43,8 @@ const STYLE: ChatNoticeStyle = {
  */
 export function discordNoticeText(notice: Notice, target?: Pick<DiscordTarget, 'canPost'>): string {
   const text = noticeText(notice, STYLE);
-  const warning = notice.kind === 'digest_subscribed' && target?.canPost === false ? `\n${DIGEST_CANNOT_POST_YET}` : '';
+  const warning =
+    notice.kind === 'digest_subscribed' && target?.canPost === false ? `\n${DIGEST_CANNOT_POST_YET}` : '';
   return truncate(text + warning, MESSAGE_CONTENT_MAX);
 }
 

@@ -15,7 +15,10 @@ const TOKEN_MARGIN_MS = 30_000;
  * Everything a job needs to answer this interaction without it (src/jobs/types.ts): the webhook
  * credentials, and what the interaction told us about the channel and the bot's permissions there.
  */
-export function discordTarget(interaction: CommandInteraction, options: { ephemeral: boolean }): DiscordTarget {
+export function discordTarget(
+  interaction: CommandInteraction,
+  options: { ephemeral: boolean },
+): DiscordTarget {
   const inGuild = interaction.inGuild();
   return {
     platform: 'discord',

@@ -64,4 +64,6 @@ export interface Deliverer<T extends DeliveryTarget = DeliveryTarget> {
   publisher: DigestPublisher;
 }
 
-export type Deliverers = { [P in DeliveryTarget['platform']]?: Deliverer<Extract<DeliveryTarget, { platform: P }>> };
+export type Deliverers = {
+  [P in DeliveryTarget['platform']]?: Deliverer<Extract<DeliveryTarget, { platform: P }>>;
+};

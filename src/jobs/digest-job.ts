@@ -32,7 +32,12 @@ export function answerDigestQuickly(
     return { kind: 'digest_removed', removed: digest.remove(channel, command.id), id: command.id };
   } catch (err) {
     const never = new AbortController().signal;
-    return failureNotice(err, { signal: never, shutdown: never, log, what: `digest ${command.action} failed` });
+    return failureNotice(err, {
+      signal: never,
+      shutdown: never,
+      log,
+      what: `digest ${command.action} failed`,
+    });
   }
 }
 
@@ -101,6 +106,11 @@ async function digestAnswer(
       log.info('digest now: cannot post in the channel', { channel: channel.channelId });
       return { kind: 'digest_cannot_post' };
     }
-    return failureNotice(err, { signal, shutdown: ctx.shutdown, log, what: `digest ${command.action} failed` });
+    return failureNotice(err, {
+      signal,
+      shutdown: ctx.shutdown,
+      log,
+      what: `digest ${command.action} failed`,
+    });
   }
 }

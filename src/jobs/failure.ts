@@ -14,7 +14,7 @@ const MAX_CAUSES = 5;
 /** `err` and the errors it was caused by (`cause`), outermost first. */
 export function causeChain(err: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let e: unknown = err; e !== undefined && e !== null && chain.length < MAX_CAUSES; ) {
+  for (let e: unknown = err; e !== undefined && e !== null && chain.length < MAX_CAUSES;) {
     chain.push(e);
     e = (e as { cause?: unknown }).cause;
   }

@@ -58,7 +58,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         continue;
       }
       try {
-        const delivery = await session.brief(brief, { requestedUrl: input.kind === 'url' ? input.url : null });
+        const delivery = await session.brief(brief, {
+          requestedUrl: input.kind === 'url' ? input.url : null,
+        });
         if (delivery.status === 'unreachable') return { status: 'unreachable' };
         log.info('brief delivered', { via: delivery.via, kind: input.kind, ms: now() - started });
       } catch (err) {

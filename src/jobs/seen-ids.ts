@@ -34,4 +34,3 @@ export function createSeenIds(now: () => number, ttlMs = DEDUPE_TTL_MS) {
     },
   };
 }
-

@@ -74,8 +74,7 @@ export interface BriefJob {
 
 /** The slow digest commands: `add` validates the feed (a fetch), `now` composes and posts a digest. */
 export type DigestAction =
-  | { action: 'add'; feedUrl: string; time?: string; timezone?: string }
-  | { action: 'now' };
+  { action: 'add'; feedUrl: string; time?: string; timezone?: string } | { action: 'now' };
 
 export interface DigestJob {
   kind: 'digest';

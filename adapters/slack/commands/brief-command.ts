@@ -42,6 +42,7 @@ export function briefCommandHandler(deps: SlackDeps, extra: readonly Subcommand[
       { id: jobIds.slackCommand(command.trigger_id) },
     );
     await ack({ response_type: 'ephemeral', text: result === 'busy' ? BUSY_TEXT : WORKING_TEXT });
-    if (result === 'busy') deps.logger.warn('slack queue full; /brief refused', { channel: command.channel_id });
+    if (result === 'busy')
+      deps.logger.warn('slack queue full; /brief refused', { channel: command.channel_id });
   };
 }

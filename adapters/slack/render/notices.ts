@@ -58,4 +58,3 @@ export function slackNoticeText(notice: Notice): string | null {
   if (notice.kind === 'digest_posted') return null;
   return truncate(noticeText(notice, STYLE), MAX_SECTION_TEXT);
 }
-
