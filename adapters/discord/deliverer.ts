@@ -14,7 +14,7 @@ import type { Logger } from '../../src/logger.js';
 import type { WorkQueue } from '../../src/work-queue.js';
 import { NO_MENTIONS } from './client.js';
 import { createDiscordDigestPublisher } from './digest-publisher.js';
-import { classifyDiscordError, logFailure } from './discord-errors.js';
+import { classifyDiscordError, discordTransient, logFailure } from './discord-errors.js';
 import { discordNoticeText } from './digest-notices.js';
 import { briefEmbed, detailsEmbed, threadName } from './render.js';
 
@@ -47,6 +47,7 @@ export function createDiscordDeliverer(
   return {
     publisher: createDiscordDigestPublisher(rest, logger),
     cannotPost: (err) => classifyDiscordError(err) === 'forbidden',
+    transient: discordTransient,
     open(target) {
       const log = logger.child({ interaction: target.interactionId });
       const hook = {

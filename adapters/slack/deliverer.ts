@@ -8,7 +8,7 @@ import { slackUserTimezone } from './digest/user-timezone.js';
 import { notifyUser } from './notify.js';
 import { slackNoticeText } from './render/notices.js';
 import { createResponseUrl } from './response-url.js';
-import { cannotPostHere } from './slack-errors.js';
+import { cannotPostHere, slackTransient } from './slack-errors.js';
 
 export interface SlackDelivererOptions {
   logger: Logger;
@@ -51,6 +51,7 @@ export function createSlackDeliverer(client: SlackClient, options: SlackDelivere
   return {
     publisher: createSlackDigestPublisher(client),
     cannotPost: cannotPostHere,
+    transient: slackTransient,
     userTimezone: (target) => slackUserTimezone(client, target.user, logger),
     tell: (target, text) => notifyUser(client, notifyTargetOf(target), text, logger),
     open(target) {

@@ -58,6 +58,11 @@ export interface Deliverer<T extends DeliveryTarget = DeliveryTarget> {
   open(target: T): DeliverySession;
   /** True for an error (or a cause of one) meaning "the bot may not post in that channel". */
   cannotPost(err: unknown): boolean;
+  /**
+   * True for a failure that may pass on its own (the network, a 5xx after the client's own
+   * retries): a job that delivered nothing yet is worth running again later.
+   */
+  transient(err: unknown): boolean;
   /** The requester's own IANA time zone when the platform knows it (Slack does); null otherwise. */
   userTimezone?(target: T): Promise<string | null>;
   /** Posts digests on this platform (the scheduler's and `digest now`'s publisher). */

@@ -1,7 +1,8 @@
 import type { ChannelRef, DigestService } from '../digest/types.js';
 import type { Logger } from '../logger.js';
-import type { Deliverer, DeliverySession, Notice } from './deliverer.js';
-import { failureNotice, hasCause } from './failure.js';
+import { isBriefError } from '../errors.js';
+import type { Deliverer, Notice } from './deliverer.js';
+import { failureNotice, hasCause, RetryLater } from './failure.js';
 import { deadline } from './deadline.js';
 import { channelOf, type DigestJob, type JobOutcome } from './types.js';
 
@@ -49,10 +50,11 @@ export function digestNowRefusal(digest: DigestService, channel: ChannelRef): No
 export interface DigestJobContext {
   digest: DigestService | null;
   deliverer: Deliverer;
-  session: DeliverySession;
   log: Logger;
   now: () => number;
   shutdown: AbortSignal;
+  /** false: a stop cut short by shutdown is handed back to the queue (RetryLater) instead of answered. */
+  finalAttempt: boolean;
 }
 
 export async function runDigestJob(job: DigestJob, ctx: DigestJobContext): Promise<JobOutcome> {
@@ -62,7 +64,7 @@ export async function runDigestJob(job: DigestJob, ctx: DigestJobContext): Promi
     ? await digestAnswer(job, ctx.digest, ctx, log)
     : ({ kind: 'error', message: DIGESTS_DISABLED } satisfies Notice);
   if (!ctx.digest) log.warn('digest job without a digest service', { channel: channelOf(target).channelId });
-  return (await ctx.session.notice(notice)) ? { status: 'done' } : { status: 'unreachable' };
+  return (await ctx.deliverer.open(target).notice(notice)) ? { status: 'done' } : { status: 'unreachable' };
 }
 
 async function digestAnswer(
@@ -106,6 +108,9 @@ async function digestAnswer(
       log.info('digest now: cannot post in the channel', { channel: channel.channelId });
       return { kind: 'digest_cannot_post' };
     }
+    // A digest not posted is rolled back by the service: another attempt starts clean.
+    if (!ctx.finalAttempt && ctx.shutdown.aborted && !isBriefError(err))
+      throw new RetryLater('stopping', { cause: err });
     return failureNotice(err, {
       signal,
       shutdown: ctx.shutdown,

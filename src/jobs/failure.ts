@@ -8,6 +8,16 @@ export const TOO_SLOW = new BriefError(
   'Making this brief took too long. Try again in a minute, or paste the article text.',
 ).userMessage;
 
+/**
+ * Thrown by the runner instead of answering when the job stopped before anything reached the
+ * requester, for a reason that may pass: this process is stopping, or the platform failed in a way
+ * its deliverer calls transient (a network error, a 5xx). Only when the queue says another attempt
+ * will follow (`finalAttempt: false`); a queue with retries runs the job again after a backoff.
+ */
+export class RetryLater extends Error {
+  override readonly name = 'RetryLater';
+}
+
 /** Causes are followed this deep: enough for a service wrapping a publisher wrapping an SDK error. */
 const MAX_CAUSES = 5;
 

@@ -1,9 +1,10 @@
 import type { DigestService } from '../digest/types.js';
 import type { Logger } from '../logger.js';
 import type { BriefService } from '../service.js';
-import type { Deliverer, Deliverers, DeliverySession } from './deliverer.js';
+import { isBriefError } from '../errors.js';
+import type { Deliverer, Deliverers, Notice } from './deliverer.js';
 import { runDigestJob } from './digest-job.js';
-import { failureNotice } from './failure.js';
+import { failureNotice, RetryLater } from './failure.js';
 import { deadline } from './deadline.js';
 import type { BriefJob, DeliveryTarget, Job, JobOutcome } from './types.js';
 
@@ -24,9 +25,21 @@ export interface JobRunnerDeps {
   briefTimeoutMs?: number;
 }
 
+export interface JobMeta {
+  id: string;
+  /**
+   * false when the queue will run the job again if it throws RetryLater (attempts are left);
+   * default true: the in-process queue never retries, so every failure is answered now.
+   */
+  finalAttempt?: boolean;
+}
+
 export interface JobRunner {
-  /** Runs one job to its end; never rejects (a failure is told to the requester and logged). */
-  run(job: Job, meta: { id: string }): Promise<JobOutcome>;
+  /**
+   * Runs one job to its end: resolves once the requester was answered (or cannot be reached).
+   * Rejects only with RetryLater, and only when `meta.finalAttempt` is false.
+   */
+  run(job: Job, meta: JobMeta): Promise<JobOutcome>;
 }
 
 /**
@@ -45,16 +58,32 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     return deliverer;
   };
 
-  const runBrief = async (job: BriefJob, log: Logger, session: DeliverySession): Promise<JobOutcome> => {
+  const runBrief = async (
+    job: BriefJob,
+    log: Logger,
+    deliverer: Deliverer,
+    finalAttempt: boolean,
+  ): Promise<JobOutcome> => {
+    const session = deliverer.open(job.target);
     const signal = deadline(deps.briefTimeoutMs ?? BRIEF_JOB_TIMEOUT_MS, job.expiresAt, now, shutdown);
+    // Until something reached the requester, a passing failure may hand the whole job back.
+    let sent = false;
+    const retryable = (err: unknown, transient: boolean) =>
+      !finalAttempt && !sent && !isBriefError(err) && transient;
+    const tell = async (notice: Notice) => {
+      const reachable = await session.notice(notice);
+      sent = true;
+      return reachable;
+    };
     for (const input of job.inputs) {
       const started = now();
       let brief;
       try {
         brief = await deps.service.brief(input, { signal, caller: job.caller });
       } catch (err) {
+        if (retryable(err, shutdown.aborted)) throw new RetryLater('stopping', { cause: err });
         const notice = failureNotice(err, { signal, shutdown, log, what: 'brief failed' });
-        if (!(await session.notice(notice))) return { status: 'unreachable' };
+        if (!(await tell(notice))) return { status: 'unreachable' };
         continue;
       }
       try {
@@ -62,11 +91,16 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
           requestedUrl: input.kind === 'url' ? input.url : null,
         });
         if (delivery.status === 'unreachable') return { status: 'unreachable' };
+        sent = true;
         log.info('brief delivered', { via: delivery.via, kind: input.kind, ms: now() - started });
       } catch (err) {
+        if (retryable(err, deliverer.transient(err))) {
+          log.warn('brief delivery failed; the job will run again', { err });
+          throw new RetryLater('platform unavailable', { cause: err });
+        }
         // The platform refused what we sent (a bug of ours, or an outage): say so, then go on.
         const notice = failureNotice(err, { signal, shutdown, log, what: 'brief delivery failed' });
-        if (!(await session.notice(notice))) return { status: 'unreachable' };
+        if (!(await tell(notice))) return { status: 'unreachable' };
       }
     }
     return { status: 'done' };
@@ -75,20 +109,15 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   return {
     async run(job, meta) {
       const { target } = job;
+      const finalAttempt = meta.finalAttempt ?? true;
       const log = deps.logger.child({ job: meta.id, platform: target.platform });
       try {
         const deliverer = delivererFor(target);
-        const session = deliverer.open(target);
-        if (job.kind === 'brief') return await runBrief(job, log.child({ caller: job.caller }), session);
-        return await runDigestJob(job, {
-          digest: deps.digest,
-          deliverer,
-          session,
-          log,
-          now,
-          shutdown,
-        });
+        if (job.kind === 'brief')
+          return await runBrief(job, log.child({ caller: job.caller }), deliverer, finalAttempt);
+        return await runDigestJob(job, { digest: deps.digest, deliverer, log, now, shutdown, finalAttempt });
       } catch (err) {
+        if (err instanceof RetryLater) throw err;
         // Sessions never throw from notice(); reaching this is a bug, and the net keeps the worker alive.
         log.error('job crashed', { err, kind: job.kind });
         return { status: 'done' };

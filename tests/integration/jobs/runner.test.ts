@@ -3,7 +3,7 @@ import type { Brief } from '../../../src/brief.js';
 import { loadConfig } from '../../../src/config.js';
 import { createExtractiveEngine } from '../../../src/engines/extractive/index.js';
 import type { Deliverer, Notice } from '../../../src/jobs/deliverer.js';
-import { TOO_SLOW } from '../../../src/jobs/failure.js';
+import { RetryLater, TOO_SLOW } from '../../../src/jobs/failure.js';
 import { createJobRunner, type JobRunnerDeps } from '../../../src/jobs/runner.js';
 import type { BriefJob, SlackTarget } from '../../../src/jobs/types.js';
 import { createLogger } from '../../../src/logger.js';
@@ -17,7 +17,9 @@ import { summitPage } from '../../helpers/slack-pages.js';
  */
 type Sent = { brief: Brief; requestedUrl: string | null } | { notice: Notice };
 
-function recordingPlatform(script: { unreachableAfter?: number; refuseBrief?: number } = {}) {
+function recordingPlatform(
+  script: { unreachableAfter?: number; refuseBrief?: number; unavailableBrief?: number } = {},
+) {
   const sent: Sent[] = [];
   let briefs = 0;
   const deliverer: Deliverer<SlackTarget> = {
@@ -26,10 +28,12 @@ function recordingPlatform(script: { unreachableAfter?: number; refuseBrief?: nu
       postStory: () => Promise.reject(new Error('not in this test')),
     },
     cannotPost: () => false,
+    transient: (err) => err instanceof Error && err.message === 'platform unavailable',
     open: () => ({
       async brief(brief, { requestedUrl }) {
         briefs += 1;
         if (briefs === script.refuseBrief) throw new Error('platform refused the message');
+        if (briefs === script.unavailableBrief) throw new Error('platform unavailable');
         sent.push({ brief, requestedUrl });
         if (script.unreachableAfter !== undefined && sent.length >= script.unreachableAfter)
           return { status: 'unreachable' };
@@ -126,8 +130,10 @@ describe('a brief job', () => {
     const { deliverer, sent } = recordingPlatform();
     const shutdown = new AbortController();
     const runner = createJobRunner({ ...deps, deliverers: { slack: deliverer }, shutdown: shutdown.signal });
+    const slow = () => pages.requests.filter((r) => r.path === '/slow').length;
+    const before = slow();
     const running = runner.run(briefJob([pages.url('/slow')]), { id: 'j6' });
-    await expect.poll(() => pages.requests.filter((r) => r.path === '/slow').length).toBeGreaterThan(0);
+    await expect.poll(slow).toBeGreaterThan(before);
     shutdown.abort();
     await running;
     expect(sent).toEqual([{ notice: { kind: 'restarting' } }]);
@@ -139,6 +145,49 @@ describe('a brief job', () => {
       status: 'done',
     });
     expect(logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'job crashed', job: 'j7' }));
+  });
+});
+
+describe('a job with attempts left (a queue that retries)', () => {
+  it('is handed back, untold, when the process stops before anything was sent', async () => {
+    const { deliverer, sent } = recordingPlatform();
+    const shutdown = new AbortController();
+    const runner = createJobRunner({ ...deps, deliverers: { slack: deliverer }, shutdown: shutdown.signal });
+    const running = runner.run(briefJob([pages.url('/slow')]), { id: 'r1', finalAttempt: false });
+    const before = pages.requests.filter((r) => r.path === '/slow').length;
+    await expect.poll(() => pages.requests.filter((r) => r.path === '/slow').length).toBeGreaterThan(before);
+    shutdown.abort();
+    await expect(running).rejects.toBeInstanceOf(RetryLater);
+    expect(sent).toEqual([]);
+  });
+
+  it('is handed back when the platform is down for its first brief, and answered on the last attempt', async () => {
+    const url = pages.url('/summit');
+    const first = recordingPlatform({ unavailableBrief: 1 });
+    const runner = createJobRunner({ ...deps, deliverers: { slack: first.deliverer } });
+    await expect(runner.run(briefJob([url]), { id: 'r2', finalAttempt: false })).rejects.toBeInstanceOf(
+      RetryLater,
+    );
+    expect(first.sent).toEqual([]);
+
+    const last = recordingPlatform({ unavailableBrief: 1 });
+    const lastRunner = createJobRunner({ ...deps, deliverers: { slack: last.deliverer } });
+    await lastRunner.run(briefJob([url]), { id: 'r2', finalAttempt: true });
+    expect(errorMessage(last.sent[0])).toMatch(/went wrong on our side/);
+  });
+
+  it('is never handed back once something reached the requester, nor for the user’s own mistakes', async () => {
+    const url = pages.url('/summit');
+    const { deliverer, sent } = recordingPlatform({ unavailableBrief: 2 });
+    const runner = createJobRunner({ ...deps, deliverers: { slack: deliverer } });
+    await runner.run(briefJob([url, url]), { id: 'r3', finalAttempt: false });
+    expect('brief' in sent[0]!).toBe(true);
+    expect(errorMessage(sent[1])).toMatch(/went wrong on our side/);
+
+    const mistake = recordingPlatform();
+    const again = createJobRunner({ ...deps, deliverers: { slack: mistake.deliverer } });
+    await again.run(briefJob([pages.url('/missing')]), { id: 'r4', finalAttempt: false });
+    expect(errorMessage(mistake.sent[0])).toMatch(/404/);
   });
 });
 
