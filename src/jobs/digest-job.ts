@@ -60,10 +60,11 @@ export interface DigestJobContext {
 export async function runDigestJob(job: DigestJob, ctx: DigestJobContext): Promise<JobOutcome> {
   const { command, target } = job;
   const log = ctx.log.child({ command: `digest ${command.action}` });
+  // The receiving side checks this first; a worker without digests is a deployment mistake.
+  if (!ctx.digest) log.warn('digest job without a digest service', { channel: channelOf(target).channelId });
   const notice = ctx.digest
     ? await digestAnswer(job, ctx.digest, ctx, log)
     : ({ kind: 'error', message: DIGESTS_DISABLED } satisfies Notice);
-  if (!ctx.digest) log.warn('digest job without a digest service', { channel: channelOf(target).channelId });
   return (await ctx.deliverer.open(target).notice(notice)) ? { status: 'done' } : { status: 'unreachable' };
 }
 
