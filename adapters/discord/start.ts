@@ -3,11 +3,13 @@ import { Events } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { DigestPublisher, DigestService } from '../../src/digest/types.js';
 import type { Logger } from '../../src/logger.js';
+import { createInProcessJobQueue } from '../../src/jobs/queue.js';
+import { createJobRunner } from '../../src/jobs/runner.js';
 import type { BriefService } from '../../src/service.js';
 import { createWorkQueue } from '../../src/work-queue.js';
 import { createDiscordClient, watchClient } from './client.js';
 import { commands } from './commands/index.js';
-import { createDiscordDigestPublisher } from './digest-publisher.js';
+import { createDiscordDeliverer } from './deliverer.js';
 import { createInteractionListener } from './interactions.js';
 import {
   BRIEF_CONCURRENCY,
@@ -48,7 +50,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
     maxPending: BRIEF_QUEUE_MAX,
     onError: (err) => log.error('brief task failed', { err }),
   });
-  // Full: the brief's own task posts its details itself (see brief-flow.ts).
+  // Full: the brief's own job posts its details itself (see deliverer.ts).
   const detailsQueue = createWorkQueue({
     concurrency: DETAILS_CONCURRENCY,
     maxPending: BRIEF_QUEUE_MAX,
@@ -59,20 +61,24 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
     maxPending: DIGEST_QUEUE_MAX,
     onError: (err) => log.error('digest task failed', { err }),
   });
-  const digestPublisher = createDiscordDigestPublisher(client, log);
+  // Jobs run in this process (src/jobs); they deliver over REST, as a worker process would.
+  const deliverer = createDiscordDeliverer(client.rest, { logger: log, detailsQueue });
+  const digestPublisher = deliverer.publisher;
+  const runner = createJobRunner({
+    service: deps.service,
+    digest: deps.digest ?? null,
+    deliverers: { discord: deliverer },
+    logger: log,
+    shutdown: shutdown.signal,
+  });
+  const jobs = createInProcessJobQueue({
+    lanes: { brief: queue, digest: digestQueue },
+    run: (job, meta) => runner.run(job, meta),
+  });
   watchClient(client, log);
   client.on(
     Events.InteractionCreate,
-    createInteractionListener(commands, {
-      service: deps.service,
-      logger: log,
-      queue,
-      detailsQueue,
-      shutdown: shutdown.signal,
-      digest: deps.digest ?? null,
-      digestPublisher,
-      digestQueue,
-    }),
+    createInteractionListener(commands, { logger: log, jobs, deliverer, digest: deps.digest ?? null }),
   );
 
   const readyAbort = new AbortController();

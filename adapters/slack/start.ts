@@ -4,13 +4,15 @@ import { App, type webApi } from '@slack/bolt';
 import { ConfigError, type SlackConfig } from '../../src/config.js';
 import type { DigestPublisher, DigestService } from '../../src/digest/types.js';
 import type { Logger } from '../../src/logger.js';
+import { createInProcessJobQueue } from '../../src/jobs/queue.js';
+import { createJobRunner } from '../../src/jobs/runner.js';
 import type { BriefService } from '../../src/service.js';
 import { createWorkQueue } from '../../src/work-queue.js';
 import { register as registerActions } from './actions/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { register as registerCommands } from './commands/index.js';
+import { createSlackDeliverer } from './deliverer.js';
 import type { SlackDeps } from './deps.js';
-import { createSlackDigestPublisher } from './digest/publisher.js';
 import { dedupeEvents } from './events/dedupe.js';
 import { register as registerEvents } from './events/index.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
@@ -118,22 +120,31 @@ export async function startSlack(
     maxPending: DIGEST_MAX_PENDING,
     onError: (err) => logger.error('slack digest job failed outside its own handling', { err }),
   });
-  const digestPublisher = createSlackDigestPublisher(app.client);
   const shutdown = new AbortController();
   const now = options.now ?? Date.now;
-  const slackDeps: SlackDeps = {
-    service: deps.service,
+  // Jobs run in this process (src/jobs): the deliverer needs only the bot's Web API client.
+  const deliverer = createSlackDeliverer(app.client, {
     logger,
-    queue,
     now,
     fetch: options.fetch ?? globalThis.fetch,
-    jobTimeoutMs: options.jobTimeoutMs ?? JOB_TIMEOUT_MS,
     httpTimeoutMs: HTTP_TIMEOUT_MS,
+  });
+  const digestPublisher = deliverer.publisher;
+  const runner = createJobRunner({
+    service: deps.service,
     digest: deps.digest ?? null,
-    digestPublisher,
-    digestQueue,
+    deliverers: { slack: deliverer },
+    logger,
+    now,
     shutdown: shutdown.signal,
-  };
+    briefTimeoutMs: options.jobTimeoutMs ?? JOB_TIMEOUT_MS,
+  });
+  const jobs = createInProcessJobQueue({
+    lanes: { brief: queue, digest: digestQueue },
+    run: (job, meta) => runner.run(job, meta),
+    now,
+  });
+  const slackDeps: SlackDeps = { logger, jobs, deliverer, now, digest: deps.digest ?? null };
 
   app.use(dedupeEvents(now, logger));
   registerCommands(app, slackDeps);

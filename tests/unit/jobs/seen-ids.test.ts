@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSeenIds } from '../../../../adapters/slack/events/dedupe.js';
+import { createSeenIds } from '../../../src/jobs/seen-ids.js';
 
 describe('event id memory', () => {
   it('says "first time" once per id within the TTL, and again after it', () => {
