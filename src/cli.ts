@@ -9,7 +9,7 @@ import { runCli } from './cli/run.js';
 import { processIo } from './cli/process-io.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createEngines } from './engines/create-engines.js';
-import { createLogger } from './logger.js';
+import { createStderrLogger, resolveLogFormat } from './logger.js';
 import { createDigestService } from './digest/service.js';
 import { createBriefService } from './service.js';
 import { openSqliteStore } from './store/sqlite-store.js';
@@ -40,7 +40,10 @@ async function main(): Promise<number> {
     });
   }
   // Logs go to stderr and stay quiet unless asked: stdout is the brief.
-  const logger = createLogger(config.logLevel ?? 'warn');
+  const logger = createStderrLogger(
+    config.logLevel ?? 'warn',
+    resolveLogFormat(config.runtime.logFormat, process.stderr.isTTY === true),
+  );
   // The store (brief cache, token ledger) matters only with the LLM: extractive briefs cost nothing.
   const store = config.llm ? openSqliteStore(config.store.path) : undefined;
   try {

@@ -3,7 +3,7 @@ import { inputsFromMessage } from '../../src/message-input.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { deliverBrief, type DeliveryTarget } from './deliver.js';
 import { notifyUser } from './notify.js';
-import { errorText } from './render/notices.js';
+import { errorText, RESTARTING_TEXT } from './render/notices.js';
 
 export interface BriefJob {
   /** What the user sent, with Slack markup already decoded (slack-text.ts). */
@@ -45,7 +45,8 @@ export async function runBriefJob(client: SlackClient, deps: SlackDeps, job: Bri
   const inputs = inputsFromMessage(job.text);
   if (inputs.length === 0) return notify(job.emptyText);
 
-  const signal = AbortSignal.timeout(deps.jobTimeoutMs);
+  // Ends at the job's deadline, or when a shutdown's grace period is over.
+  const signal = AbortSignal.any([AbortSignal.timeout(deps.jobTimeoutMs), deps.shutdown]);
   for (const input of inputs) {
     const requestedUrl = input.kind === 'url' ? input.url : null;
     const started = deps.now();
@@ -59,6 +60,11 @@ export async function runBriefJob(client: SlackClient, deps: SlackDeps, job: Bri
         ms: deps.now() - started,
       });
     } catch (caught) {
+      if (deps.shutdown.aborted) {
+        logger.info('slack brief aborted by shutdown', { channel: job.target.channel });
+        await notify(RESTARTING_TEXT);
+        return;
+      }
       const err = signal.aborted && !isBriefError(caught) ? tooSlow() : caught;
       if (isBriefError(err))
         logger.info('slack brief refused', { code: err.code, channel: job.target.channel });

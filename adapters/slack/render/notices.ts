@@ -6,6 +6,9 @@ import { MAX_SECTION_TEXT } from '../limits.js';
 
 export const BUSY_TEXT = 'I am working on a lot of briefs right now. Please try again in a minute.';
 
+/** New requests while the process drains on SIGTERM: another one (or this one, restarted) takes over. */
+export const RESTARTING_TEXT = 'Brief is restarting. Please try again in a minute.';
+
 export const WORKING_TEXT = 'Reading the article… the brief will appear here in a few seconds.';
 
 export const MENTION_HINT_TEXT =
