@@ -50,6 +50,10 @@ interface Runtime {
 async function startAll(rt: Runtime, started: Started): Promise<void> {
   const { config, logger, metrics, readiness } = rt;
   // First, so that /healthz answers (and /readyz says what is missing) while the rest starts.
+  // Every part this process will start, so that none is missing from /readyz before it registers.
+  for (const part of ['database', config.slack && 'slack', config.discord && 'discord']) {
+    if (part) readiness.expect(part);
+  }
   const http = await startHttpServer({ port: config.runtime.port, readiness, metrics, logger });
   started.http = http;
   logger.info('http listening', { port: http.port });

@@ -149,13 +149,7 @@ async function logIn(client: Client, config: DiscordConfig): Promise<void> {
     try {
       await client.login(config.token);
     } catch (err) {
-      if ((err as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid) {
-        throw refusedToken('GET /gateway/bot answered 401 Unauthorized', err);
-      }
-      throw new Error(
-        `Discord start-up failed: the API at ${config.apiUrl} did not answer (${String(err)})`,
-        { cause: err },
-      );
+      throw loginError(err, config);
     }
     await Promise.race([ready, refused]);
   } catch (err) {
@@ -166,6 +160,34 @@ async function logIn(client: Client, config: DiscordConfig): Promise<void> {
     ready.catch(() => undefined);
     refused.catch(() => undefined);
   }
+}
+
+/**
+ * @discordjs/ws rejects login with a plain Error for the gateway's fatal close codes; its message
+ * is all that tells them apart (4004 is "Authentication failed").
+ */
+const GATEWAY_REFUSALS = new Set([
+  'Invalid shard',
+  'Sharding is required',
+  'Used an invalid API version',
+  'Used invalid intents',
+  'Used disallowed intents',
+]);
+
+function loginError(err: unknown, config: DiscordConfig): Error {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  if (code === DiscordjsErrorCodes.TokenInvalid) {
+    return refusedToken('GET /gateway/bot answered 401 Unauthorized', err);
+  }
+  if (message === 'Authentication failed') {
+    return refusedToken('the gateway closed with 4004 (authentication failed)', err);
+  }
+  if (typeof message === 'string' && GATEWAY_REFUSALS.has(message)) {
+    return new Error(`Discord start-up failed: the gateway refused the bot (${message})`, { cause: err });
+  }
+  return new Error(`Discord start-up failed: the API at ${config.apiUrl} did not answer (${String(err)})`, {
+    cause: err,
+  });
 }
 
 function refusedToken(detail: string, cause?: unknown): ConfigError {

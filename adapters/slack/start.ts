@@ -237,8 +237,9 @@ export async function startSlack(
     let connected = false;
     const client = transport.receiver.client;
     client.on('connected', () => (connected = true));
+    // 'close' comes from the WebSocket itself, seconds before the client says it reconnects.
+    client.on('close', () => (connected = false));
     client.on('disconnected', () => (connected = false));
-    client.on('reconnecting', () => (connected = false));
     try {
       await app.start();
     } catch (err) {

@@ -15,6 +15,11 @@ export interface ReadinessReport {
 export interface Readiness {
   /** Adds a part; the returned function removes it again. A second part of one name replaces the first. */
   register(part: string, check: ReadyCheck): () => void;
+  /**
+   * Declares a part that will register later (an adapter still starting): not ready until it does,
+   * so that the process is not reported ready between the database and the first adapter.
+   */
+  expect(part: string): void;
   /** Not ready from now on, whatever the parts say. */
   drain(): void;
   readonly draining: boolean;
@@ -49,6 +54,9 @@ export function createReadiness(): Readiness {
       return () => {
         if (checks.get(part) === check) checks.delete(part);
       };
+    },
+    expect(part) {
+      if (!checks.has(part)) checks.set(part, () => false);
     },
     drain() {
       draining = true;
