@@ -1,6 +1,6 @@
 /**
  * Structured logs on pino: one JSON object per line on stderr (stdout stays the CLI's output), or
- * pino-pretty's lines for a person at a terminal. Real secrets are redacted by key path; errors
+ * pino-pretty's lines for a person at a terminal. Real secrets are redacted by key (log-redact.ts); errors
  * are written with their name, message, stack, code and cause chain.
  *
  * The Logger interface (message first, fields second) is what the rest of the code calls; pino's
@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { serializeError } from './log-errors.js';
-import { REDACT_PATHS, REDACTED } from './log-redact.js';
+import { redactSecrets } from './log-redact.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 /** `json`: one object per line (production). `pretty`: pino-pretty, for a person at a terminal. */
@@ -53,7 +53,8 @@ function wrap(p: PinoLogger): Logger {
     info: (msg, fields) => p.info(prepare(fields) ?? {}, msg),
     warn: (msg, fields) => p.warn(prepare(fields) ?? {}, msg),
     error: (msg, fields) => p.error(prepare(fields) ?? {}, msg),
-    child: (fields) => wrap(p.child(prepare(fields) ?? {})),
+    // pino applies formatters.bindings to the root only: a child's bindings are redacted here.
+    child: (fields) => wrap(p.child(redactSecrets(prepare(fields) ?? {}))),
   };
 }
 
@@ -64,8 +65,10 @@ function build(level: LogLevel, destination: DestinationStream, base: LogFields)
       // No pid/hostname: one process per container, and the orchestrator labels its logs.
       base: null,
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (record) => redactSecrets(record),
+      },
       // Replaces pino's default err serializer, which copies every enumerable property (an SDK
       // error's request config can hold an Authorization header).
       serializers: { err: (v: unknown) => (v instanceof Error ? serializeError(v) : v) },

@@ -73,6 +73,19 @@ describe('logger: redaction by key path', () => {
     });
   });
 
+  it('redacts three objects deep and inside arrays, without touching the logged objects', () => {
+    const { logger, lines } = capture();
+    const config = { a: { b: { token: DISCORD_TOKEN, tokens: 3 } } };
+    const requests = [{ headers: { authorization: `Bearer ${OPENAI_KEY}` } }];
+    logger.info('nested', { config, requests });
+    expect(lines[0]).not.toContain(DISCORD_TOKEN);
+    expect(lines[0]).not.toContain(OPENAI_KEY);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ config: { a: { b: { token: '[redacted]', tokens: 3 } } } });
+    // The caller's objects keep their values: the bot still needs its token after logging it.
+    expect(config.a.b.token).toBe(DISCORD_TOKEN);
+    expect(requests[0]!.headers.authorization).toBe(`Bearer ${OPENAI_KEY}`);
+  });
+
   it('redacts in child bindings too', () => {
     const { logger, lines } = capture();
     logger.child({ token: DISCORD_TOKEN, interaction: '42' }).info('deferred');
