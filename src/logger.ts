@@ -102,16 +102,20 @@ export function createStderrLogger(
   base: LogFields = {},
 ): Logger {
   if (format === 'json') return createLogger(level, undefined, base);
-  // Loaded only when asked for: production never pays for it. Synchronous, like the JSON path.
-  const require = createRequire(import.meta.url);
-  const pretty = require('pino-pretty') as (options: Record<string, unknown>) => DestinationStream;
-  const destination = pretty({
-    destination: 2,
-    sync: true,
-    colorize: process.stderr.isTTY === true,
-    translateTime: 'SYS:HH:MM:ss.l',
-  });
-  return build(level, destination, base);
+  // Loaded at the first line written, not before: a quiet CLI run at a terminal never pays for it.
+  // Synchronous, like the JSON path.
+  let pretty: DestinationStream | null = null;
+  const load = (): DestinationStream => {
+    const require = createRequire(import.meta.url);
+    const prettyStream = require('pino-pretty') as (options: Record<string, unknown>) => DestinationStream;
+    return prettyStream({
+      destination: 2,
+      sync: true,
+      colorize: process.stderr.isTTY === true,
+      translateTime: 'SYS:HH:MM:ss.l',
+    });
+  };
+  return build(level, { write: (chunk: string) => (pretty ??= load()).write(chunk) }, base);
 }
 
 export const silentLogger: Logger = createLogger('silent');
