@@ -71,6 +71,8 @@ async function startAll(rt: Runtime, started: Started): Promise<void> {
   // stays free to acknowledge within Slack's and Discord's 3 seconds (see bench/slack.ts).
   const workers = createWorkerBriefService({ config, logger, logFormat: rt.logFormat, metrics });
   started.closeWorkers = () => workers.close();
+  // Every worker loads its modules and briefs once before anything reports ready.
+  logger.info('brief workers warm', await workers.warm());
   const service = instrumentBriefService(workers, metrics);
   const digest = createDigestService({ config, service, store, logger, metrics });
   const publishers: DigestPublishers = {};

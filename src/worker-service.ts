@@ -19,6 +19,7 @@ export type WorkerRequest =
   | { id: number; op: 'brief'; input: BriefInput; options: WireOptions }
   | { id: number; op: 'ingest'; input: BriefInput }
   | { id: number; op: 'briefArticle'; article: Article; options: WireOptions }
+  | { id: number; op: 'warm' }
   | { id: number; op: 'abort' };
 
 /** A metric recorded on the worker (LLM tokens, a fallback), for the main thread's registry. */
@@ -53,9 +54,22 @@ export interface WorkerServiceOptions {
   metrics?: Metrics;
   /** Worker threads; default defaultWorkerCount(). */
   size?: number;
+  /**
+   * The worker's module; default service-worker next to this one (through tsx when running from
+   * the sources). Tests pass the built dist/src/service-worker.js: a worker compiled ahead starts
+   * in a fraction of the time tsx takes to load and transpile it.
+   */
+  entry?: URL;
 }
 
 export interface WorkerBriefService extends BriefService {
+  /**
+   * Starts every worker thread and has each load its modules and brief a small built-in page
+   * once, so that the first brief after start-up is as fast as the tenth (a cold worker spends
+   * most of a second loading the NLP libraries). Resolves with the ms each worker took from its
+   * start; rejects when a worker cannot start.
+   */
+  warm(): Promise<{ workers: number; ms: number[] }>;
   close(): Promise<void>;
 }
 
@@ -74,7 +88,7 @@ export function createWorkerBriefService(options: WorkerServiceOptions): WorkerB
   let closed = false;
 
   const spawn = (index: number): Slot => {
-    const worker = new Worker(workerEntry(), {
+    const worker = new Worker(options.entry ?? workerEntry(), {
       workerData: {
         config: options.config,
         logLevel: options.logLevel ?? options.config.logLevel ?? 'warn',
@@ -116,10 +130,10 @@ export function createWorkerBriefService(options: WorkerServiceOptions): WorkerB
     return slots[best] ?? spawn(best);
   };
 
-  const call = <T>(job: DistributiveOmit<Job, 'id'>, signal?: AbortSignal): Promise<T> => {
+  const call = <T>(job: DistributiveOmit<Job, 'id'>, signal?: AbortSignal, on?: () => Slot): Promise<T> => {
     if (closed) return Promise.reject(new Error('The brief service is closed.'));
     if (signal?.aborted) return Promise.reject(asError(signal.reason));
-    const slot = pick();
+    const slot = (on ?? pick)();
     const id = ++nextId;
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => slot.worker.postMessage({ id, op: 'abort' } satisfies WorkerRequest);
@@ -145,6 +159,12 @@ export function createWorkerBriefService(options: WorkerServiceOptions): WorkerB
     ingest: (input, signal) => call<Article>({ op: 'ingest', input }, signal),
     briefArticle: (article, opts) =>
       call<Brief>({ op: 'briefArticle', article, options: wire(opts) }, opts?.signal),
+    async warm() {
+      const ms = await Promise.all(
+        slots.map((_, i) => call<number>({ op: 'warm' }, undefined, () => slots[i] ?? spawn(i))),
+      );
+      return { workers: size, ms: ms.map(Math.round) };
+    },
     async close() {
       closed = true;
       await Promise.all(slots.map((slot) => (slot ? slot.worker.terminate() : Promise.resolve(0))));
@@ -164,8 +184,9 @@ function reviveError(e: Extract<WorkerReply, { ok: false }>['error']): Error {
 }
 
 /**
- * Under tsx (npm start, tests) the sources are .ts and a worker does not inherit tsx's loader, so
- * a tiny bootstrap registers it first; a compiled build loads the .js entry directly.
+ * The build (npm start, bin/brief.js) loads the compiled .js entry directly. From the sources
+ * (npm run dev, benchmarks, tests) the entry is .ts and a worker does not inherit tsx's loader, so
+ * a tiny bootstrap registers it first; tsx is a dev dependency, needed only then.
  */
 function workerEntry(): URL {
   const entry = new URL(

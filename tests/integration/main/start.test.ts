@@ -11,7 +11,7 @@ import { postSlashCommand } from '../../helpers/slack-signed-client.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 /**
- * `npm start` as users run it: one real process with Slack and Discord side by side, talking to
+ * `npm start` as users run it, from the build in dist/: one real process with Slack and Discord side by side, talking to
  * the local fakes through SLACK_API_URL and DISCORD_API_URL, stopped by SIGTERM.
  */
 const SECRET = 'test-signing-secret';
@@ -37,7 +37,8 @@ afterEach(() => {
 });
 
 function startMain(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // The build, as `npm start` runs it (tests/global-setup.ts keeps dist/ fresh).
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -95,6 +96,12 @@ describe('npm start', () => {
     });
     const ready = await waitForLog(started, 'slack ready');
     await waitForLog(started, 'discord ready');
+    // Every brief worker loaded its modules and briefed once before anything reported ready.
+    const warm = await waitForLog(started, 'brief workers warm');
+    expect(warm.workers).toBeGreaterThan(0);
+    expect(warm.ms).toHaveLength(warm.workers as number);
+    const log = started.stderr();
+    expect(log.indexOf('"msg":"brief workers warm"')).toBeLessThan(log.indexOf('"msg":"slack ready"'));
 
     const base = `http://127.0.0.1:${String(ready.port)}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
