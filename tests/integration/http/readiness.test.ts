@@ -156,11 +156,26 @@ describe('/readyz with Slack in Socket Mode', () => {
     const slack = await startSlack(config.slack!, {
       service: serviceFor(config),
       logger: silentLogger,
+      metrics: p.metrics,
       http: { server: p.server, readiness: p.readiness },
     });
     cleanups.push(() => slack.stop({ deadline: AbortSignal.timeout(1_000) }));
     await socket.connected();
     expect(await p.readyz()).toMatchObject({ status: 200, body: { parts: { slack: true } } });
+    // Acks over the socket are timed too.
+    await socket.deliver('slash_commands', {
+      command: '/brief',
+      text: 'help',
+      channel_id: 'C0CHANNEL',
+      user_id: 'U0USER',
+      team_id: 'T0TEST',
+      response_url: 'http://127.0.0.1:1/unused',
+      trigger_id: '1',
+      api_app_id: 'A0APP',
+    });
+    expect((await p.get('/metrics')).body).toContain(
+      'brief_acks_total{platform="slack",kind="slash_command"} 1',
+    );
     // Slack's end goes away; the client tries to reconnect, and meanwhile the process is not ready.
     await socket.close();
     await expect.poll(async () => (await p.readyz()).status).toBe(503);
