@@ -99,7 +99,11 @@ async function startAll(rt: Runtime, started: Started): Promise<void> {
  * running briefs and digests finish until the grace period ends and are aborted then; then the
  * workers stop, the HTTP server closes, and the store closes last. Never throws.
  */
-async function shutdown(started: Started, rt: Runtime, graceMs: number): Promise<DrainCounts> {
+async function shutdown(
+  started: Started,
+  rt: Runtime,
+  graceMs: number,
+): Promise<DrainCounts & { parts: Record<string, DrainCounts> }> {
   const { logger, readiness } = rt;
   readiness.drain();
   for (const adapter of started.adapters) adapter.drain();
@@ -123,8 +127,7 @@ async function shutdown(started: Started, rt: Runtime, graceMs: number): Promise
   if (started.closeWorkers) await step('brief workers', started.closeWorkers);
   if (started.http) await step('http', () => started.http!.close());
   if (started.closeStore) await step('store', async () => started.closeStore!());
-  logger.debug('drained', { parts });
-  return total;
+  return { ...total, parts };
 }
 
 function waitForSignal(): Promise<NodeJS.Signals> {
