@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   const quick = answerAtOnce(argv, io);
   if (quick !== undefined) return quick;
   const { runCommand } = await import('./cli/commands.js');
-  return runCommand(argv, { io, env: process.env });
+  return runCommand(argv, { io, env: process.env, stderrIsTTY: process.stderr.isTTY === true });
 }
 
 main().then(

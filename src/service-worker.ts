@@ -3,16 +3,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from './config.js';
 import { loadEngines } from './engines/load-engines.js';
 import { isBriefError } from './errors.js';
-import { createLogger, type LogLevel } from './logger.js';
+import { createStderrLogger, type LogFormat, type LogLevel } from './logger.js';
+import { forwardingMetrics } from './metrics/forward.js';
 import { createBriefService } from './service.js';
 import { openSqliteStore } from './store/sqlite-store.js';
-import type { WorkerReply, WorkerRequest } from './worker-service.js';
+import type { WorkerMetric, WorkerReply, WorkerRequest } from './worker-service.js';
 
 /**
  * One brief worker thread (see worker-service.ts): its own service, engines and NLP state, so that
  * parsing pages and ranking sentences never blocks the thread that acknowledges chat requests.
  */
-const { config, logLevel } = workerData as { config: Config; logLevel: LogLevel };
+const { config, logLevel, logFormat } = workerData as {
+  config: Config;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+};
 
 // On Linux, setpriority(pid 0) renices only the calling thread: briefing yields the CPU to the main
 // thread, which accepts and acknowledges requests. Elsewhere it would renice the whole process.
@@ -23,11 +28,14 @@ if (process.platform === 'linux') {
     // Not permitted in some containers; the worker still runs, at normal priority.
   }
 }
-const logger = createLogger(logLevel).child({ thread: 'brief-worker' });
+// Synchronous writes to fd 2 from this thread: no transport thread, no hop through the main thread.
+const logger = createStderrLogger(logLevel, logFormat, { thread: 'brief-worker' });
+const port = parentPort!;
+const metrics = forwardingMetrics((metric) => port.postMessage({ metric } satisfies WorkerMetric));
 // The LLM's brief cache and token ledger; SQLite in WAL mode is safe to share between workers.
 const store = config.llm ? openSqliteStore(config.store.path) : undefined;
 const engines = await loadEngines(config, logger);
-const service = createBriefService({ config, engines, logger, store });
+const service = createBriefService({ config, engines, logger, store, metrics });
 const running = new Map<number, AbortController>();
 
 /**
@@ -42,7 +50,6 @@ const WARM_UP_PAGE = `<!doctype html><html lang="en"><head><title>Harbor bridge 
 <p>About 60,000 vehicles cross the bridge every day, according to the Regional Planning Council.</p>
 <p>Cyclists get a separate lane for the first time, a change that residents requested in 2021.</p>
 </article></body></html>`;
-const port = parentPort!;
 
 port.on('message', (msg: WorkerRequest) => {
   if (msg.op === 'abort') {

@@ -8,6 +8,7 @@ import { BriefError } from './errors.js';
 import { createInflight, WaiterAborted } from './inflight.js';
 import { ingestHtml, ingestText, ingestUrl, type Resolver } from './ingest/index.js';
 import type { Logger } from './logger.js';
+import { noopMetrics, type Metrics } from './metrics/metrics.js';
 import type { Store } from './store/store.js';
 
 const PRUNE_EVERY = 500;
@@ -46,6 +47,8 @@ export interface BriefServiceDeps {
   store?: Store;
   /** Unix ms; tests move time. */
   now?: () => number;
+  /** LLM tokens and fallbacks, counted where they happen (on a worker thread: forwarded). */
+  metrics?: Metrics;
 }
 
 /**
@@ -56,6 +59,7 @@ export interface BriefServiceDeps {
 export function createBriefService(deps: BriefServiceDeps): BriefService {
   const { config, engines, logger, store } = deps;
   const now = deps.now ?? Date.now;
+  const metrics = deps.metrics ?? noopMetrics;
   const inflight = createInflight<Brief>();
   const cacheConfig = config.store;
   let puts = 0;
@@ -87,6 +91,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
   };
 
   const fallback = async (article: Article, code: FallbackCode): Promise<Brief> => {
+    metrics.llmFallback(code);
     const brief = await engines.extractive.brief(article);
     return { ...brief, engine: { ...brief.engine, fallbackReason: fallbackNote(code), fallbackCode: code } };
   };
@@ -105,7 +110,10 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     try {
       brief = await engine.brief(article, {
         signal,
-        onUsage: (u) => store?.recordUsage({ ...u, at: now(), caller, kind: 'call' }),
+        onUsage: (u) => {
+          metrics.llmTokens(u.promptTokens, u.completionTokens);
+          store?.recordUsage({ ...u, at: now(), caller, kind: 'call' });
+        },
       });
     } catch (err) {
       if (err instanceof BriefError) throw err;

@@ -4,7 +4,9 @@ import type { Article } from './article.js';
 import type { Brief } from './brief.js';
 import type { Config } from './config.js';
 import { BriefError, type BriefErrorCode } from './errors.js';
-import type { Logger, LogLevel } from './logger.js';
+import type { Logger, LogFormat, LogLevel } from './logger.js';
+import { applyMetricEvent, isMetricEvent, type MetricEvent } from './metrics/forward.js';
+import type { Metrics } from './metrics/metrics.js';
 import type { BriefInput, BriefRequestOptions, BriefService } from './service.js';
 
 /**
@@ -19,6 +21,11 @@ export type WorkerRequest =
   | { id: number; op: 'briefArticle'; article: Article; options: WireOptions }
   | { id: number; op: 'warm' }
   | { id: number; op: 'abort' };
+
+/** A metric recorded on the worker (LLM tokens, a fallback), for the main thread's registry. */
+export interface WorkerMetric {
+  metric: MetricEvent;
+}
 
 export type WorkerReply =
   | { id: number; ok: true; value: unknown }
@@ -41,6 +48,10 @@ export interface WorkerServiceOptions {
   config: Config;
   logger: Logger;
   logLevel?: LogLevel;
+  /** The workers log like the main thread: JSON lines, or pretty (resolved by the caller). */
+  logFormat?: LogFormat;
+  /** Receives the metrics the workers record (LLM tokens, fallbacks). */
+  metrics?: Metrics;
   /** Worker threads; default defaultWorkerCount(). */
   size?: number;
   /**
@@ -78,10 +89,19 @@ export function createWorkerBriefService(options: WorkerServiceOptions): WorkerB
 
   const spawn = (index: number): Slot => {
     const worker = new Worker(options.entry ?? workerEntry(), {
-      workerData: { config: options.config, logLevel: options.logLevel ?? options.config.logLevel ?? 'warn' },
+      workerData: {
+        config: options.config,
+        logLevel: options.logLevel ?? options.config.logLevel ?? 'warn',
+        logFormat: options.logFormat ?? 'json',
+      },
     });
     const slot: Slot = { worker, pending: new Map() };
-    worker.on('message', (reply: WorkerReply) => {
+    worker.on('message', (msg: WorkerReply | WorkerMetric) => {
+      if ('metric' in msg) {
+        if (options.metrics && isMetricEvent(msg.metric)) applyMetricEvent(options.metrics, msg.metric);
+        return;
+      }
+      const reply = msg;
       const waiter = slot.pending.get(reply.id);
       if (!waiter) return;
       slot.pending.delete(reply.id);

@@ -14,9 +14,14 @@ import type { CliIo } from './io.js';
 export interface CommandDeps {
   io: CliIo;
   env: Record<string, string | undefined>;
+  /** Logs are pretty on a terminal unless LOG_FORMAT says otherwise (resolveLogFormat). */
+  stderrIsTTY?: boolean;
 }
 
-export async function runCommand(argv: string[], { io, env }: CommandDeps): Promise<number> {
+export async function runCommand(
+  argv: string[],
+  { io, env, stderrIsTTY = false }: CommandDeps,
+): Promise<number> {
   let config: Config;
   try {
     config = loadConfig(env);
@@ -42,12 +47,12 @@ export async function runCommand(argv: string[], { io, env }: CommandDeps): Prom
     const { runDigestCommand } = await import('./digest-preview.js');
     // The service is built on the first preview, so `brief digest --help` loads no engine.
     const digest: Pick<DigestService, 'preview'> = {
-      preview: (feedUrls, onProgress) => previewDigest(config, feedUrls, onProgress),
+      preview: (feedUrls, onProgress) => previewDigest(config, stderrIsTTY, feedUrls, onProgress),
     };
     return runDigestCommand(argv.slice(1), { io, digest });
   }
   const { runCli } = await import('./run.js');
-  return withBriefService(config, (service) =>
+  return withBriefService(config, stderrIsTTY, (service) =>
     runCli(argv, { io, service, version: packageVersion(), maxInputBytes: config.fetch.maxBytes }),
   );
 }
@@ -55,15 +60,20 @@ export async function runCommand(argv: string[], { io, env }: CommandDeps): Prom
 /** The brief service the configuration asks for; the store (cache, token ledger) only with the LLM. */
 async function withBriefService<T>(
   config: Config,
+  stderrIsTTY: boolean,
   use: (service: BriefService, logger: Logger) => Promise<T>,
 ): Promise<T> {
-  const [{ createLogger }, { loadEngines }, { createBriefService }] = await Promise.all([
-    import('../logger.js'),
-    import('../engines/load-engines.js'),
-    import('../service.js'),
-  ]);
+  const [{ createStderrLogger, resolveLogFormat }, { loadEngines }, { createBriefService }] =
+    await Promise.all([
+      import('../logger.js'),
+      import('../engines/load-engines.js'),
+      import('../service.js'),
+    ]);
   // Logs go to stderr and stay quiet unless asked: stdout is the brief.
-  const logger = createLogger(config.logLevel ?? 'warn');
+  const logger = createStderrLogger(
+    config.logLevel ?? 'warn',
+    resolveLogFormat(config.runtime.logFormat, stderrIsTTY),
+  );
   // Extractive briefs cost nothing, so only the LLM needs the cache and the ledger.
   const store: Store | undefined = config.llm
     ? (await import('../store/sqlite-store.js')).openSqliteStore(config.store.path)
@@ -78,12 +88,16 @@ async function withBriefService<T>(
   }
 }
 
-async function previewDigest(config: Config, ...args: Parameters<DigestService['preview']>): Promise<Digest> {
+async function previewDigest(
+  config: Config,
+  stderrIsTTY: boolean,
+  ...args: Parameters<DigestService['preview']>
+): Promise<Digest> {
   const [{ createDigestService }, { openSqliteStore }] = await Promise.all([
     import('../digest/service.js'),
     import('../store/sqlite-store.js'),
   ]);
-  return withBriefService(config, async (service, logger) => {
+  return withBriefService(config, stderrIsTTY, async (service, logger) => {
     // A preview stores nothing: an in-memory store satisfies the digest service.
     const scratch = openSqliteStore(':memory:');
     try {

@@ -2,6 +2,7 @@ import type { Brief } from '../brief.js';
 import type { Config } from '../config.js';
 import type { Resolver } from '../ingest/index.js';
 import type { Logger } from '../logger.js';
+import { noopMetrics, type Metrics } from '../metrics/metrics.js';
 import type { BriefService } from '../service.js';
 import type { ChannelSchedule, DigestStore, LedgerEntry } from '../store/store.js';
 import { composeDigest, type Composed } from './compose.js';
@@ -21,6 +22,8 @@ export interface DigestRuntimeDeps {
   logger: Logger;
   now?: () => number;
   resolve?: Resolver;
+  /** Digests posted and failed, feeds that could not be read. */
+  metrics?: Metrics;
 }
 
 /** One digest run (a tick, a "now", a preview): each feed fetched and each article briefed once. */
@@ -54,6 +57,7 @@ export const channelKey = (c: ChannelRef) => `${c.platform}:${c.workspaceId}/${c
 export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
   const { config, store, logger } = deps;
   const now = deps.now ?? Date.now;
+  const metrics = deps.metrics ?? noopMetrics;
   const limiter = createHostLimiter({
     total: config.digest.fetchConcurrency,
     perHost: config.digest.hostConcurrency,
@@ -77,6 +81,7 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
         maxItemsPerFeed: config.digest.maxItemsPerFeed,
         now,
         store: persist ? store : undefined,
+        metrics,
       }),
       memo: extractive ? new Map() : undefined,
     }),
@@ -114,16 +119,23 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
     },
     async deliver(entry, publisher) {
       const { digest } = entry;
-      let parentRef = entry.parentRef;
-      if (parentRef === null) {
-        parentRef = await publisher.postParent(digest);
-        store.markParentPosted(entry.id, parentRef, now());
+      const { platform } = entry.channel;
+      try {
+        let parentRef = entry.parentRef;
+        if (parentRef === null) {
+          parentRef = await publisher.postParent(digest);
+          store.markParentPosted(entry.id, parentRef, now());
+        }
+        for (let i = entry.storiesPosted; i < digest.stories.length; i++) {
+          await publisher.postStory(digest, parentRef, i);
+          store.markStoriesPosted(entry.id, i + 1, now());
+        }
+        store.markDone(entry.id, now());
+      } catch (err) {
+        metrics.digestFailed(platform);
+        throw err;
       }
-      for (let i = entry.storiesPosted; i < digest.stories.length; i++) {
-        await publisher.postStory(digest, parentRef, i);
-        store.markStoriesPosted(entry.id, i + 1, now());
-      }
-      store.markDone(entry.id, now());
+      metrics.digestPosted(platform);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { untilDeadline } from '../drain.js';
 import type { Logger } from '../logger.js';
 import type { ChannelSchedule, DigestStore, LedgerEntry } from '../store/store.js';
 import { channelKey, type DigestRun, type DigestRuntime } from './runtime.js';
@@ -51,6 +52,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const retries = new Map<string, { localDate: string; count: number; notBefore: number }>();
   const warnedPlatforms = new Set<string>();
   let running: Promise<void> | null = null;
+  // Aborted when a stop's deadline passes: composing stops, nothing half-made is committed.
+  const shutdown = new AbortController();
+  let active = 0;
+  let finished = 0;
   let timer: { cancel(): void } | null = null;
   let stopped = true;
   let lastPrune = 0;
@@ -88,7 +93,9 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     await runtime.withChannel(channel, async () => {
       if (store.hasScheduledDigest(channel, slot.localDate)) return;
       const feeds = store.listSubscriptions(channel).map((s) => ({ url: s.feedUrl, title: s.feedTitle }));
-      const { digest, keys } = await runtime.compose(run, schedule, slot.localDate, feeds);
+      const { digest, keys } = await runtime.compose(run, schedule, slot.localDate, feeds, {
+        signal: shutdown.signal,
+      });
       if (digest.stories.length === 0 && digest.failedFeeds.length > 0) {
         // Nothing to say because feeds failed, not because nothing happened: try again later.
         const r = retries.get(key);
@@ -110,7 +117,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
 
   const runTick = async () => {
     const at = now();
-    for (const entry of store.pendingDeliveries(at)) await deliver(entry);
+    for (const entry of store.pendingDeliveries(at)) {
+      if (shutdown.signal.aborted) return;
+      await deliver(entry);
+    }
 
     const due: Array<{ schedule: ChannelSchedule; slot: DueSlot }> = [];
     for (const schedule of store.channelSchedules()) {
@@ -135,12 +145,22 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       const run = runtime.newRun();
       let next = 0;
       const worker = async () => {
-        while (next < due.length) {
+        while (next < due.length && !shutdown.signal.aborted) {
           const { schedule, slot } = due[next++]!;
+          active++;
           try {
             await runSlot(schedule, slot, run);
+            finished++;
           } catch (err) {
-            logger.error('scheduled digest failed', { channel: channelKey(schedule.channel), err });
+            if (shutdown.signal.aborted) {
+              logger.info('scheduled digest stopped by shutdown; the next run makes it', {
+                channel: channelKey(schedule.channel),
+              });
+            } else {
+              logger.error('scheduled digest failed', { channel: channelKey(schedule.channel), err });
+            }
+          } finally {
+            active--;
           }
         }
       };
@@ -181,11 +201,16 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       void tick().finally(schedule);
     },
     tick,
-    async stop() {
+    async stop({ deadline } = {}) {
       stopped = true;
       timer?.cancel();
       timer = null;
+      const before = finished;
+      if (running && deadline) await untilDeadline(running, deadline);
+      const aborted = active;
+      shutdown.abort();
       await running;
+      return { finished: finished - before, aborted, rejected: 0 };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { BriefError } from '../errors.js';
 import { checkUrl, type Resolver } from '../ingest/index.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { BriefService } from '../service.js';
 import type { DigestStore } from '../store/store.js';
 import { createDigestRuntime, type DigestRuntime } from './runtime.js';
@@ -19,6 +20,7 @@ export interface DigestServiceDeps {
   logger: Logger;
   now?: () => number;
   resolve?: Resolver;
+  metrics?: Metrics;
 }
 
 export interface DigestServiceWithRuntime extends DigestService {

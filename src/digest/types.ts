@@ -1,4 +1,5 @@
 import type { Brief } from '../brief.js';
+import type { DrainCounts } from '../drain.js';
 
 /**
  * The digest contract between the core (feeds, clustering, scheduling, ledger) and the adapters
@@ -134,5 +135,9 @@ export interface DigestService {
 export interface DigestScheduler {
   start(): void;
   tick(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * No more ticks. A running tick finishes, or with a deadline is aborted when it passes (what it
+   * had not committed is composed again by the next run; what it had, the ledger resumes).
+   */
+  stop(options?: { deadline?: AbortSignal }): Promise<DrainCounts>;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../src/digest/index.js';
 import { createExtractiveEngine } from '../../src/engines/extractive/index.js';
 import { silentLogger } from '../../src/logger.js';
+import type { Metrics } from '../../src/metrics/metrics.js';
 import { createBriefService, type BriefService } from '../../src/service.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -88,7 +89,7 @@ export interface DigestHarness {
 }
 
 export async function startDigestHarness(
-  options: { start?: number; env?: Record<string, string> } = {},
+  options: { start?: number; env?: Record<string, string>; metrics?: Metrics } = {},
 ): Promise<DigestHarness> {
   const feeds = await startFeedServer();
   const tmp = makeTempDir('brief-digest-');
@@ -109,7 +110,14 @@ export async function startDigestHarness(
       engines: { extractive: createExtractiveEngine() },
       logger: silentLogger,
     });
-    const digest = createDigestService({ config, service, store, logger: silentLogger, now });
+    const digest = createDigestService({
+      config,
+      service,
+      store,
+      logger: silentLogger,
+      now,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+    });
     const scheduler = createDigestScheduler({
       digest,
       publishers: { slack: publisher, discord: publisher },

@@ -100,3 +100,23 @@ describe('LLM and store configuration', () => {
     }
   });
 });
+
+describe('the process (PORT, LOG_FORMAT, BRIEF_SHUTDOWN_GRACE_MS)', () => {
+  it('has defaults for a bot behind an orchestrator', () => {
+    expect(loadConfig({}).runtime).toEqual({ port: 3000, logFormat: undefined, shutdownGraceMs: 20_000 });
+  });
+
+  it('reads them whatever platform runs', () => {
+    expect(loadConfig({ PORT: '0', LOG_FORMAT: 'pretty', BRIEF_SHUTDOWN_GRACE_MS: '0' }).runtime).toEqual({
+      port: 0,
+      logFormat: 'pretty',
+      shutdownGraceMs: 0,
+    });
+  });
+
+  it('names bad values', () => {
+    expect(() => loadConfig({ LOG_FORMAT: 'yaml' })).toThrow(/^LOG_FORMAT: /);
+    expect(() => loadConfig({ BRIEF_SHUTDOWN_GRACE_MS: '-1' })).toThrow(/^BRIEF_SHUTDOWN_GRACE_MS: /);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/^PORT: /);
+  });
+});
