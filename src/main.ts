@@ -9,7 +9,7 @@ import { startSlack } from '../adapters/slack/start.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDigestScheduler, createDigestService, type DigestPublishers } from './digest/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { openSqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
 import { createWorkerBriefService } from './worker-service.js';
 
 export const NOTHING_CONFIGURED = `Nothing to start: no chat platform is configured.
@@ -29,9 +29,11 @@ interface Running {
  */
 async function startAll(config: Config, logger: Logger): Promise<Running[]> {
   const running: Running[] = [];
-  // Subscriptions, feed state, the digest ledger, the brief cache and the token ledger.
-  const store = openSqliteStore(config.store.path);
-  running.push({ name: 'store', stop: async () => store.close() });
+  // Subscriptions, feed state, the digest ledger, the brief cache and the token ledger: the SQLite
+  // file, or PostgreSQL with BRIEF_DATABASE_URL. Opened (and migrated) first, closed last.
+  const store = await openStore(config.store, { logger });
+  logger.info('store ready', { dialect: store.dialect });
+  running.push({ name: 'store', stop: () => store.close() });
   // Briefing is CPU work (HTML parsing, ranking): it runs on worker threads so the main thread
   // stays free to acknowledge within Slack's and Discord's 3 seconds (see bench/slack.ts).
   const service = createWorkerBriefService({ config, logger });

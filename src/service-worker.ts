@@ -4,8 +4,8 @@ import type { Config } from './config.js';
 import { createEngines } from './engines/create-engines.js';
 import { isBriefError } from './errors.js';
 import { createLogger, type LogLevel } from './logger.js';
-import { createBriefService } from './service.js';
-import { openSqliteStore } from './store/sqlite-store.js';
+import { createBriefService, type BriefService } from './service.js';
+import type { Store } from './store/store.js';
 import type { WorkerReply, WorkerRequest } from './worker-service.js';
 
 /**
@@ -24,9 +24,32 @@ if (process.platform === 'linux') {
   }
 }
 const logger = createLogger(logLevel).child({ thread: 'brief-worker' });
-// The LLM's brief cache and token ledger; SQLite in WAL mode is safe to share between workers.
-const store = config.llm ? openSqliteStore(config.store.path) : undefined;
-const service = createBriefService({ config, engines: createEngines(config, logger), logger, store });
+/** Each worker's own connection to the main thread's store: PostgreSQL needs only a few. */
+const WORKER_POOL_MAX = 2;
+
+/**
+ * The LLM's brief cache and token ledger: SQLite in WAL mode is safe to share between threads, and
+ * each worker has a small PostgreSQL pool of its own. The main thread opened (and migrated) the
+ * store before starting workers; should this open still fail, briefs go on without the cache.
+ */
+async function openWorkerStore(): Promise<Store | undefined> {
+  if (!config.llm) return undefined;
+  try {
+    // Loaded only here: without the LLM a worker never needs the query layer.
+    const { openStore } = await import('./store/open-store.js');
+    return await openStore(config.store, {
+      poolMax: Math.min(WORKER_POOL_MAX, config.store.poolMax),
+      logger,
+    });
+  } catch (err) {
+    logger.error('brief worker could not open the store; briefing without the cache', { err });
+    return undefined;
+  }
+}
+
+const ready: Promise<BriefService> = openWorkerStore().then((store) =>
+  createBriefService({ config, engines: createEngines(config, logger), logger, store }),
+);
 const running = new Map<number, AbortController>();
 const port = parentPort!;
 
@@ -38,12 +61,13 @@ port.on('message', (msg: WorkerRequest) => {
   const controller = new AbortController();
   running.set(msg.id, controller);
   const { signal } = controller;
-  const work =
+  const work = ready.then((service): Promise<unknown> =>
     msg.op === 'brief'
       ? service.brief(msg.input, { ...msg.options, signal })
       : msg.op === 'ingest'
         ? service.ingest(msg.input, signal)
-        : service.briefArticle(msg.article, { ...msg.options, signal });
+        : service.briefArticle(msg.article, { ...msg.options, signal }),
+  );
   work
     .then(
       (value): WorkerReply => ({ id: msg.id, ok: true, value }),

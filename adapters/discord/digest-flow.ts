@@ -48,16 +48,12 @@ export async function runDigestCommand(interaction: Interaction, deps: CommandDe
 
   switch (sub) {
     case 'list':
-      return reply(
-        interaction,
-        quick(() => listContent(digest.list(channel)), log),
-        log,
-      );
+      return reply(interaction, await quick(async () => listContent(await digest.list(channel)), log), log);
     case 'remove': {
       const id = interaction.options.getInteger('id', true);
       return reply(
         interaction,
-        quick(() => removedContent(digest.remove(channel, id), id), log),
+        await quick(async () => removedContent(await digest.remove(channel, id), id), log),
         log,
       );
     }
@@ -67,7 +63,7 @@ export async function runDigestCommand(interaction: Interaction, deps: CommandDe
       // Outside an interaction the bot needs its own permissions; Discord sends them with it.
       if (!interaction.appPermissions.has(DIGEST_PERMISSIONS))
         return reply(interaction, DIGEST_CANNOT_POST, log);
-      if (digest.list(channel).length === 0) return reply(interaction, DIGEST_NO_FEEDS, log);
+      if ((await digest.list(channel)).length === 0) return reply(interaction, DIGEST_NO_FEEDS, log);
       return deferThen(interaction, deps, log, () => now(interaction, deps, digest, channel, log));
     default:
       log.warn('unknown /digest subcommand; run npm run discord:deploy', { sub });
@@ -134,9 +130,9 @@ async function deferThen(interaction: Interaction, deps: CommandDeps, log: Logge
   if (!deps.digestQueue.push(job)) await edit(interaction, DIGEST_BUSY, log);
 }
 
-function quick(run: () => string, log: Logger): string {
+async function quick(run: () => Promise<string>, log: Logger): Promise<string> {
   try {
-    return run();
+    return await run();
   } catch (err) {
     return failure(err, 'digest command failed', log);
   }

@@ -50,24 +50,26 @@ export const digestSubcommand: Subcommand = {
       case 'usage':
         return reply(usageProblemText(parsed.problem));
       case 'list':
-        return reply(quick(ctx, () => listText(digest.list(channel))));
+        return reply(await quick(ctx, async () => listText(await digest.list(channel))));
       case 'remove':
-        return reply(quick(ctx, () => removedText(digest.remove(channel, parsed.id), parsed.id)));
+        return reply(
+          await quick(ctx, async () => removedText(await digest.remove(channel, parsed.id), parsed.id)),
+        );
       case 'add':
         return queueThenAck(ctx, DIGEST_ADD_WORKING_TEXT, () =>
           addJob(ctx, digest, channel, parsed.feedUrl, parsed.time, parsed.timezone),
         );
       case 'now':
-        if (digest.list(channel).length === 0) return reply(noFeedsText());
+        if ((await digest.list(channel)).length === 0) return reply(noFeedsText());
         return queueThenAck(ctx, DIGEST_NOW_WORKING_TEXT, () => nowJob(ctx, digest, channel));
     }
   },
 };
 
 /** A store call answered within the ack; a failure still gets an answer. */
-function quick(ctx: SubcommandContext, run: () => string): string {
+async function quick(ctx: SubcommandContext, run: () => Promise<string>): Promise<string> {
   try {
-    return run();
+    return await run();
   } catch (err) {
     if (!isBriefError(err))
       ctx.deps.logger.error('digest command failed', { err, channel: ctx.command.channel_id });
@@ -101,7 +103,7 @@ async function addJob(
     // schedule; later feeds join the one the channel has (unless a zone is given).
     const zone =
       timezone ??
-      (digest.list(channel).length === 0
+      ((await digest.list(channel)).length === 0
         ? ((await slackUserTimezone(client, command.user_id, deps.logger)) ?? undefined)
         : undefined);
     const result = await digest.subscribe(

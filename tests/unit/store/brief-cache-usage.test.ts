@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { Brief } from '../../../src/brief.js';
-import { openSqliteStore } from '../../../src/store/sqlite-store.js';
 import type { Store } from '../../../src/store/store.js';
-import { makeTempDir } from '../../helpers/temp-dir.js';
+import { describeEachStore } from '../../helpers/store-targets.js';
 
 const brief: Brief = {
   version: 1,
@@ -18,17 +16,6 @@ const brief: Brief = {
   engine: { name: 'llm', model: 'm' },
 };
 
-let tmp: ReturnType<typeof makeTempDir>;
-let store: Store;
-beforeEach(() => {
-  tmp = makeTempDir();
-  store = openSqliteStore(join(tmp.dir, 'brief.db'));
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
-
 const entry = (key: string, expiresAt: number, b: Brief = brief) => ({
   key,
   brief: b,
@@ -40,47 +27,57 @@ const entry = (key: string, expiresAt: number, b: Brief = brief) => ({
   expiresAt,
 });
 
-describe('brief cache', () => {
-  it('returns a stored brief until it expires', () => {
-    store.putBrief(entry('k1', 1000));
-    expect(store.getBrief('k1', 999)).toEqual(brief);
-    expect(store.getBrief('k1', 1000)).toBeNull();
-    expect(store.getBrief('other', 0)).toBeNull();
+describeEachStore('brief cache', (t) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await t.open();
   });
 
-  it('replaces an entry under the same key', () => {
-    store.putBrief(entry('k1', 1000));
-    store.putBrief(entry('k1', 5000, { ...brief, headline: 'Newer' }));
-    expect(store.getBrief('k1', 2000)?.headline).toBe('Newer');
+  it('returns a stored brief until it expires', async () => {
+    await store.putBrief(entry('k1', 1000));
+    expect(await store.getBrief('k1', 999)).toEqual(brief);
+    expect(await store.getBrief('k1', 1000)).toBeNull();
+    expect(await store.getBrief('other', 0)).toBeNull();
   });
 
-  it('treats a stored brief that no longer matches the contract as a miss', () => {
-    store.putBrief(entry('k1', 1000, { ...brief, summary: [] }));
-    expect(store.getBrief('k1', 0)).toBeNull();
+  it('replaces an entry under the same key', async () => {
+    await store.putBrief(entry('k1', 1000));
+    await store.putBrief(entry('k1', 5000, { ...brief, headline: 'Newer' }));
+    expect((await store.getBrief('k1', 2000))?.headline).toBe('Newer');
   });
 
-  it('prunes expired entries only', () => {
-    store.putBrief(entry('old', 10));
-    store.putBrief(entry('new', 10_000));
-    expect(store.pruneBriefs(100)).toBe(1);
-    expect(store.getBrief('new', 100)).not.toBeNull();
+  it('treats a stored brief that no longer matches the contract as a miss', async () => {
+    await store.putBrief(entry('k1', 1000, { ...brief, summary: [] }));
+    expect(await store.getBrief('k1', 0)).toBeNull();
   });
 
-  it('survives a reopen (it is a file, not memory)', () => {
-    store.putBrief(entry('k1', Number.MAX_SAFE_INTEGER));
-    store.close();
-    store = openSqliteStore(join(tmp.dir, 'brief.db'));
-    expect(store.getBrief('k1', 0)?.headline).toBe(brief.headline);
+  it('prunes expired entries only', async () => {
+    await store.putBrief(entry('old', 10));
+    await store.putBrief(entry('new', 10_000));
+    expect(await store.pruneBriefs(100)).toBe(1);
+    expect(await store.getBrief('new', 100)).not.toBeNull();
+  });
+
+  it('survives a reopen, with times past 2^31 ms intact (it is a database, not memory)', async () => {
+    await store.putBrief(entry('k1', Number.MAX_SAFE_INTEGER));
+    await t.closeAll();
+    store = await t.open();
+    expect((await store.getBrief('k1', Date.UTC(2100, 0, 1)))?.headline).toBe(brief.headline);
+    expect(await store.getBrief('k1', Number.MAX_SAFE_INTEGER)).toBeNull();
   });
 });
 
-describe('usage ledger', () => {
+describeEachStore('usage ledger', (t) => {
   const day1 = Date.UTC(2026, 0, 5, 23, 59);
   const day2 = Date.UTC(2026, 0, 6, 0, 1);
+  let store: Store;
+  beforeEach(async () => {
+    store = await t.open();
+  });
 
-  it('totals tokens, calls and cache hits per UTC day and caller', () => {
+  it('totals tokens, calls and cache hits per UTC day and caller, as numbers', async () => {
     const rec = { model: 'm', promptTokens: 0, completionTokens: 0 };
-    store.recordUsage({
+    await store.recordUsage({
       ...rec,
       at: day1,
       caller: 'slack:T1/C1',
@@ -88,7 +85,7 @@ describe('usage ledger', () => {
       promptTokens: 100,
       completionTokens: 20,
     });
-    store.recordUsage({
+    await store.recordUsage({
       ...rec,
       at: day1,
       caller: 'slack:T1/C1',
@@ -96,9 +93,12 @@ describe('usage ledger', () => {
       promptTokens: 50,
       completionTokens: 10,
     });
-    store.recordUsage({ ...rec, at: day1, caller: 'cli', kind: 'cache_hit' });
-    store.recordUsage({ ...rec, at: day2, caller: 'slack:T1/C1', kind: 'cache_hit' });
-    expect(store.usageTotals()).toEqual([
+    await store.recordUsage({ ...rec, at: day1, caller: 'cli', kind: 'cache_hit' });
+    await store.recordUsage({ ...rec, at: day1, caller: 'Zed', kind: 'cache_hit' });
+    await store.recordUsage({ ...rec, at: day2, caller: 'slack:T1/C1', kind: 'cache_hit' });
+    // Code-point order (upper case first) on both databases, whatever their collation.
+    expect(await store.usageTotals()).toEqual([
+      { day: '2026-01-05', caller: 'Zed', calls: 0, cacheHits: 1, promptTokens: 0, completionTokens: 0 },
       { day: '2026-01-05', caller: 'cli', calls: 0, cacheHits: 1, promptTokens: 0, completionTokens: 0 },
       {
         day: '2026-01-05',
@@ -117,6 +117,6 @@ describe('usage ledger', () => {
         completionTokens: 0,
       },
     ]);
-    expect(store.usageTotals({ sinceDay: '2026-01-06' })).toHaveLength(1);
+    expect(await store.usageTotals({ sinceDay: '2026-01-06' })).toHaveLength(1);
   });
 });
