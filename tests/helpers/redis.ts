@@ -25,14 +25,15 @@ const PROBE_OPTIONS: RedisOptions = {
 
 async function probe(): Promise<Probe> {
   const redis = new Redis(REDIS_URL, PROBE_OPTIONS);
-  // Connection errors are reported by connect(); without a listener ioredis also logs them.
-  redis.on('error', () => undefined);
+  // connect() only says "Connection is closed."; the cause (ECONNREFUSED, ...) comes as an event.
+  let cause: Error | null = null;
+  redis.on('error', (err: Error) => (cause ??= err));
   try {
     await redis.connect();
     await redis.ping();
     return { available: true };
   } catch (err) {
-    return { available: false, reason: (err as Error).message || String(err) };
+    return { available: false, reason: (cause ?? (err as Error)).message || String(err) };
   } finally {
     redis.disconnect();
   }
