@@ -63,14 +63,22 @@ describe('LLM and store configuration', () => {
       BRIEF_DATABASE_URL: 'postgresql://brief:s3cret@db.internal:5433/brief',
       BRIEF_DATABASE_POOL_MAX: '4',
     }).store;
-    expect(store).toMatchObject({ databaseUrl: 'postgresql://brief:s3cret@db.internal:5433/brief', poolMax: 4 });
+    expect(store).toMatchObject({
+      databaseUrl: 'postgresql://brief:s3cret@db.internal:5433/brief',
+      poolMax: 4,
+    });
     expect(loadConfig({ BRIEF_DATABASE_URL: 'postgres://localhost/brief' }).store.databaseUrl).toBe(
       'postgres://localhost/brief',
     );
   });
 
   it('rejects a database URL that is not PostgreSQL, naming the variable and not echoing it', () => {
-    for (const url of ['mysql://root:s3cret@db/brief', 'sqlite:///data/brief.db', 'not a url', 'postgres://']) {
+    for (const url of [
+      'mysql://root:s3cret@db/brief',
+      'sqlite:///data/brief.db',
+      'not a url',
+      'postgres://',
+    ]) {
       let message = '';
       try {
         loadConfig({ BRIEF_DATABASE_URL: url });
