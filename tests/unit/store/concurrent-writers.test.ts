@@ -5,12 +5,13 @@ import { startRacers, type Racers } from '../../helpers/store-race.js';
 import { describeEachStore } from '../../helpers/store-targets.js';
 
 /**
- * The ledger's exactly-once rules with several writers on one database at once: three worker
+ * The ledger's exactly-once rules with several writers on one database at once: two worker
  * threads, each with its own connection (SQLite) or pool (PostgreSQL), run the same operations
  * on the same rows at the same moment. Whatever the interleaving, each row is won exactly once.
  */
-const RACERS = 3;
-const N = 100;
+const RACERS = 2;
+// Enough rows that the racers' statements interleave, not one racer finishing before the other starts.
+const N = 150;
 const at = Date.UTC(2025, 5, 2, 9);
 const dates = Array.from({ length: N }, (_, i) => `2025-07-${String(i + 1).padStart(2, '0')}`);
 
