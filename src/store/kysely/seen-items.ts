@@ -17,11 +17,14 @@ export async function insertSeen(
   digestId: number | null,
 ): Promise<void> {
   if (keys.length === 0) return;
+  // In one order everywhere: two transactions inserting overlapping keys then wait for each other
+  // instead of each holding a key the other needs (a deadlock PostgreSQL would abort one of).
+  const ordered = [...new Set(keys)].sort();
   // "WHERE true" keeps SQLite's parser from reading ON CONFLICT as part of the SELECT's join.
   await sql`INSERT INTO seen_items (platform, workspace_id, channel_id, item_key, seen_at, digest_id)
     SELECT CAST(${c.platform} AS TEXT), CAST(${c.workspaceId} AS TEXT), CAST(${c.channelId} AS TEXT),
            value, CAST(${at} AS BIGINT), CAST(${digestId} AS BIGINT)
-      FROM ${keysTable(dialect, keys)} WHERE true
+      FROM ${keysTable(dialect, ordered)} WHERE true
     ON CONFLICT DO NOTHING`.execute(q);
 }
 
