@@ -13,7 +13,7 @@ import { createReadiness, startHttpServer, type HttpServer, type Readiness } fro
 import { createStderrLogger, resolveLogFormat, type LogFormat, type Logger } from './logger.js';
 import { createPrometheusMetrics, instrumentBriefService, type Metrics } from './metrics/index.js';
 import type { DigestScheduler } from './digest/types.js';
-import { openSqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
 import { createWorkerBriefService } from './worker-service.js';
 
 export const NOTHING_CONFIGURED = `Nothing to start: no chat platform is configured.
@@ -32,7 +32,7 @@ interface Adapter {
 /** Everything started, each piece stopped in its own step of shutdown(). */
 interface Started {
   http: HttpServer | null;
-  closeStore: (() => void) | null;
+  closeStore: (() => Promise<void>) | null;
   closeWorkers: (() => Promise<void>) | null;
   adapters: Adapter[];
   scheduler: DigestScheduler | null;
@@ -59,11 +59,13 @@ async function startAll(rt: Runtime, started: Started): Promise<void> {
   logger.info('http listening', { port: http.port });
 
   // Subscriptions, feed state, the digest ledger, the brief cache and the token ledger.
-  const store = openSqliteStore(config.store.path);
+  // The SQLite file, or PostgreSQL with BRIEF_DATABASE_URL; opened (and migrated) here, closed last.
+  const store = await openStore(config.store, { logger });
+  logger.info('store ready', { dialect: store.dialect });
   let storeOpen = true;
   started.closeStore = () => {
     storeOpen = false;
-    store.close();
+    return store.close();
   };
   readiness.register('database', () => storeOpen);
 
@@ -126,7 +128,7 @@ async function shutdown(
   await Promise.all(started.adapters.map((a) => step(a.name, () => a.stop({ deadline }))));
   if (started.closeWorkers) await step('brief workers', started.closeWorkers);
   if (started.http) await step('http', () => started.http!.close());
-  if (started.closeStore) await step('store', async () => started.closeStore!());
+  if (started.closeStore) await step('store', () => started.closeStore!());
   return { ...total, parts };
 }
 

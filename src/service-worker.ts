@@ -6,7 +6,7 @@ import { isBriefError } from './errors.js';
 import { createStderrLogger, type LogFormat, type LogLevel } from './logger.js';
 import { forwardingMetrics } from './metrics/forward.js';
 import { createBriefService } from './service.js';
-import { openSqliteStore } from './store/sqlite-store.js';
+import type { Store } from './store/store.js';
 import type { WorkerMetric, WorkerReply, WorkerRequest } from './worker-service.js';
 
 /**
@@ -32,9 +32,30 @@ if (process.platform === 'linux') {
 const logger = createStderrLogger(logLevel, logFormat, { thread: 'brief-worker' });
 const port = parentPort!;
 const metrics = forwardingMetrics((metric) => port.postMessage({ metric } satisfies WorkerMetric));
-// The LLM's brief cache and token ledger; SQLite in WAL mode is safe to share between workers.
-const store = config.llm ? openSqliteStore(config.store.path) : undefined;
-const engines = await loadEngines(config, logger);
+/** Each worker's own connection to the main thread's store: PostgreSQL needs only a few. */
+const WORKER_POOL_MAX = 2;
+
+/**
+ * The LLM's brief cache and token ledger: SQLite in WAL mode is safe to share between threads, and
+ * each worker has a small PostgreSQL pool of its own. The main thread opened (and migrated) the
+ * store before starting workers; should this open still fail, briefs go on without the cache.
+ */
+async function openWorkerStore(): Promise<Store | undefined> {
+  if (!config.llm) return undefined;
+  try {
+    // Loaded only here: without the LLM a worker never needs the query layer.
+    const { openStore } = await import('./store/open-store.js');
+    return await openStore(config.store, {
+      poolMax: Math.min(WORKER_POOL_MAX, config.store.poolMax),
+      logger,
+    });
+  } catch (err) {
+    logger.error('brief worker could not open the store; briefing without the cache', { err });
+    return undefined;
+  }
+}
+
+const [store, engines] = await Promise.all([openWorkerStore(), loadEngines(config, logger)]);
 const service = createBriefService({ config, engines, logger, store, metrics });
 const running = new Map<number, AbortController>();
 
@@ -71,7 +92,7 @@ port.on('message', (msg: WorkerRequest) => {
   const controller = new AbortController();
   running.set(msg.id, controller);
   const { signal } = controller;
-  const work =
+  const work: Promise<unknown> =
     msg.op === 'brief'
       ? service.brief(msg.input, { ...msg.options, signal })
       : msg.op === 'ingest'

@@ -63,7 +63,20 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
   const inflight = createInflight<Brief>();
   const cacheConfig = config.store;
   let puts = 0;
-  store?.pruneBriefs(now());
+
+  /**
+   * The cache and the ledger are bookkeeping: when the database fails (a PostgreSQL failover, a
+   * locked file), the user still gets the brief, and the failure is logged.
+   */
+  const bookkeeping = async <T>(what: string, work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (err) {
+      logger.warn('store unavailable; the brief goes on without it', { what, err });
+      return undefined;
+    }
+  };
+  if (store) void bookkeeping('prune the brief cache', () => store.pruneBriefs(now()));
 
   const ingest = async (input: BriefInput, signal?: AbortSignal): Promise<Article> => {
     switch (input.kind) {
@@ -107,12 +120,17 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     const started = performance.now();
     let brief: Brief;
     let failed: FallbackCode | null = null;
+    // Awaited before the brief is returned, so a finished brief's tokens are in the ledger.
+    const usageWrites: Array<Promise<unknown>> = [];
     try {
       brief = await engine.brief(article, {
         signal,
         onUsage: (u) => {
           metrics.llmTokens(u.promptTokens, u.completionTokens);
-          store?.recordUsage({ ...u, at: now(), caller, kind: 'call' });
+          if (store)
+            usageWrites.push(
+              bookkeeping('record usage', () => store.recordUsage({ ...u, at: now(), caller, kind: 'call' })),
+            );
         },
       });
     } catch (err) {
@@ -124,13 +142,16 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
       else logger.error('llm engine crashed; falling back', { err });
       brief = await fallback(article, failed);
     }
+    await Promise.all(usageWrites);
     const ttl =
       failed === null ? cacheConfig.cacheTtlMs : failed === 'aborted' ? 0 : cacheConfig.failureTtlMs;
     if (store && ttl > 0) {
       const at = now();
-      store.putBrief({ ...key, brief, fallback: failed !== null, createdAt: at, expiresAt: at + ttl });
+      await bookkeeping('cache the brief', () =>
+        store.putBrief({ ...key, brief, fallback: failed !== null, createdAt: at, expiresAt: at + ttl }),
+      );
       // Reads skip expired entries; a long-running bot also deletes them now and then.
-      if (++puts % PRUNE_EVERY === 0) store.pruneBriefs(at);
+      if (++puts % PRUNE_EVERY === 0) void bookkeeping('prune the brief cache', () => store.pruneBriefs(at));
     }
     logger.debug('brief made', {
       engine: brief.engine.name,
@@ -141,15 +162,19 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     return brief;
   };
 
-  const recordSaved = (caller: string, brief: Brief) =>
-    store?.recordUsage({
-      at: now(),
-      caller,
-      model: brief.engine.model ?? '-',
-      kind: 'cache_hit',
-      promptTokens: 0,
-      completionTokens: 0,
-    });
+  const recordSaved = async (caller: string, brief: Brief) => {
+    if (!store) return;
+    await bookkeeping('record a cache hit', () =>
+      store.recordUsage({
+        at: now(),
+        caller,
+        model: brief.engine.model ?? '-',
+        kind: 'cache_hit',
+        promptTokens: 0,
+        completionTokens: 0,
+      }),
+    );
+  };
 
   const briefArticle = async (article: Article, options: BriefRequestOptions = {}): Promise<Brief> => {
     const engine = pickEngine(options.engine ?? config.engine);
@@ -166,9 +191,11 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     }
     const caller = options.caller ?? 'unknown';
     const key = cacheKeyOf(article, engine.fingerprint);
-    const cached = store?.getBrief(key.key, now());
+    const cached = store
+      ? await bookkeeping('read the brief cache', () => store.getBrief(key.key, now()))
+      : null;
     if (cached) {
-      recordSaved(caller, cached);
+      await recordSaved(caller, cached);
       logger.debug('brief from cache', { caller, engine: cached.engine.name });
       return cached;
     }
@@ -180,7 +207,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
         (signal) => produce(engine, article, key, caller, signal),
         options.signal,
       );
-      if (joining) recordSaved(caller, brief);
+      if (joining) await recordSaved(caller, brief);
       return brief;
     } catch (err) {
       // This caller's deadline passed: it still gets a brief it can post in time.

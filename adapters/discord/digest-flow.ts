@@ -36,8 +36,8 @@ export async function runDigestCommand(interaction: Interaction, deps: CommandDe
     !interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels)
   )
     return reply(interaction, DIGEST_NEEDS_MANAGE_CHANNELS, log);
-  const answer = (command: Parameters<typeof answerDigestQuickly>[2]) =>
-    reply(interaction, discordNoticeText(answerDigestQuickly(digest, channel, command, log), target), log);
+  const answer = async (command: Parameters<typeof answerDigestQuickly>[2]) =>
+    reply(interaction, discordNoticeText(await answerDigestQuickly(digest, channel, command, log), target), log);
   const enqueue = (command: DigestAction) =>
     deferThenEnqueue(interaction, deps, { ephemeral: true }, (t) => ({
       kind: 'digest',
@@ -63,7 +63,7 @@ export async function runDigestCommand(interaction: Interaction, deps: CommandDe
     }
     case 'now': {
       if (!target.canPost) return reply(interaction, DIGEST_CANNOT_POST, log);
-      const refusal = digestNowRefusal(digest, channel);
+      const refusal = await digestNowRefusal(digest, channel);
       if (refusal) return reply(interaction, discordNoticeText(refusal, target), log);
       return enqueue({ action: 'now' });
     }

@@ -3,13 +3,14 @@ import type { Digest, DigestService } from '../digest/types.js';
 import type { Logger } from '../logger.js';
 import { packageVersion } from '../package-root.js';
 import type { BriefService } from '../service.js';
+import { StoreError } from '../store/errors.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
 
 /**
- * The `brief` commands that need the configuration: a brief (or a batch), `usage` and `digest`.
- * Each imports only what it uses, so `usage` never loads the NLP engines and an extractive brief
- * never loads SQLite.
+ * The `brief` commands that need the configuration: a brief (or a batch), `usage`, `db` and
+ * `digest`. Each imports only what it uses, so `usage` never loads the NLP engines and an
+ * extractive brief never loads the store (Kysely, the database drivers).
  */
 export interface CommandDeps {
   io: CliIo;
@@ -32,16 +33,29 @@ export async function runCommand(
     }
     throw err;
   }
+  try {
+    return await run(argv, config, io, stderrIsTTY);
+  } catch (err) {
+    // The store could not be opened (no server, a newer schema): one line, not a stack.
+    if (!(err instanceof StoreError)) throw err;
+    io.err(`brief: ${err.message}`);
+    return 1;
+  }
+}
+
+const storeModule = () => import('../store/open-store.js');
+
+async function run(argv: string[], config: Config, io: CliIo, stderrIsTTY: boolean): Promise<number> {
   if (argv[0] === 'usage') {
-    const [{ runUsageCommand }, { openSqliteStore }] = await Promise.all([
+    const [{ runUsageCommand }, { openStore }] = await Promise.all([
       import('../usage-report.js'),
-      import('../store/sqlite-store.js'),
+      storeModule(),
     ]);
-    return runUsageCommand(argv.slice(1), {
-      ...io,
-      storePath: config.store.path,
-      openStore: openSqliteStore,
-    });
+    return runUsageCommand(argv.slice(1), { ...io, store: config.store, openStore });
+  }
+  if (argv[0] === 'db') {
+    const [{ runDbCommand }, { openStore }] = await Promise.all([import('./db-command.js'), storeModule()]);
+    return runDbCommand(argv.slice(1), { io, store: config.store, openStore });
   }
   if (argv[0] === 'digest') {
     const { runDigestCommand } = await import('./digest-preview.js');
@@ -74,9 +88,10 @@ async function withBriefService<T>(
     config.logLevel ?? 'warn',
     resolveLogFormat(config.runtime.logFormat, stderrIsTTY),
   );
-  // Extractive briefs cost nothing, so only the LLM needs the cache and the ledger.
+  // Extractive briefs cost nothing, so only the LLM needs the cache and the ledger. One command
+  // at a time needs one connection.
   const store: Store | undefined = config.llm
-    ? (await import('../store/sqlite-store.js')).openSqliteStore(config.store.path)
+    ? await (await storeModule()).openStore(config.store, { poolMax: 1, logger })
     : undefined;
   try {
     return await use(
@@ -84,7 +99,7 @@ async function withBriefService<T>(
       logger,
     );
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 
@@ -95,7 +110,7 @@ async function previewDigest(
 ): Promise<Digest> {
   const [{ createDigestService }, { openSqliteStore }] = await Promise.all([
     import('../digest/service.js'),
-    import('../store/sqlite-store.js'),
+    storeModule(),
   ]);
   return withBriefService(config, stderrIsTTY, async (service, logger) => {
     // A preview stores nothing: an in-memory store satisfies the digest service.
@@ -104,7 +119,7 @@ async function previewDigest(
       const digest = createDigestService({ config, service, store: scratch, logger });
       return await digest.preview(...args);
     } finally {
-      scratch.close();
+      await scratch.close();
     }
   });
 }

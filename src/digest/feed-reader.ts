@@ -67,7 +67,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
   const memo = new Map<string, Promise<FeedLoad>>();
 
   const fetchAndParse = async (feedUrl: string, signal?: AbortSignal): Promise<FeedLoad> => {
-    const state = deps.store?.getFeedState(feedUrl) ?? null;
+    const state = (await deps.store?.getFeedState(feedUrl)) ?? null;
     try {
       const page = await deps.limiter.run(feedUrl, () =>
         safeFetch(feedUrl, { policy: deps.policy, resolve: deps.resolve, logger: deps.logger }, signal, {
@@ -95,7 +95,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
       // Keep when we first saw each item: a feed re-dating an item must not make it newer.
       const firstSeen = new Map(state?.items.map((i) => [i.key, i.firstSeenAt]) ?? []);
       const items = parsed.items.map((i) => ({ ...i, firstSeenAt: firstSeen.get(i.key) ?? now }));
-      deps.store?.putFeedState({
+      await deps.store?.putFeedState({
         feedUrl,
         etag: page.etag,
         lastModified: page.lastModified,

@@ -66,7 +66,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     const publisher = deps.publishers[entry.channel.platform];
     if (!publisher) return;
     try {
-      await runtime.deliver(entry, publisher);
+      // Another process holds it (its scheduler got there first): that one delivers it.
+      if (!(await runtime.deliver(entry, publisher))) return;
       logger.info('digest delivered', {
         channel: channelKey(entry.channel),
         localDate: entry.localDate,
@@ -76,7 +77,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     } catch (err) {
       const attempts = entry.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
-      store.markAttemptFailed(entry.id, now() + backoff(attempts), giveUp, now());
+      await store.markAttemptFailed(entry.id, now() + backoff(attempts), giveUp, now());
       logger[giveUp ? 'error' : 'warn']('digest delivery failed', {
         channel: channelKey(entry.channel),
         localDate: entry.localDate,
@@ -91,8 +92,11 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     const { channel } = schedule;
     const key = channelKey(channel);
     await runtime.withChannel(channel, async () => {
-      if (store.hasScheduledDigest(channel, slot.localDate)) return;
-      const feeds = store.listSubscriptions(channel).map((s) => ({ url: s.feedUrl, title: s.feedTitle }));
+      if (await store.hasScheduledDigest(channel, slot.localDate)) return;
+      const feeds = (await store.listSubscriptions(channel)).map((s) => ({
+        url: s.feedUrl,
+        title: s.feedTitle,
+      }));
       const { digest, keys } = await runtime.compose(run, schedule, slot.localDate, feeds, {
         signal: shutdown.signal,
       });
@@ -110,20 +114,27 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         }
       }
       retries.delete(key);
-      const entry = store.commitDigest({ kind: 'scheduled', digest, keys, at: now() });
+      // Null when another process committed this slot first: the unique index decides, once.
+      const entry = await store.commitDigest({
+        kind: 'scheduled',
+        digest,
+        keys,
+        at: now(),
+        lease: runtime.lease(),
+      });
       if (entry?.status === 'composed') await deliver(entry);
     });
   };
 
   const runTick = async () => {
     const at = now();
-    for (const entry of store.pendingDeliveries(at)) {
+    for (const entry of await store.pendingDeliveries(at)) {
       if (shutdown.signal.aborted) return;
       await deliver(entry);
     }
 
     const due: Array<{ schedule: ChannelSchedule; slot: DueSlot }> = [];
-    for (const schedule of store.channelSchedules()) {
+    for (const schedule of await store.channelSchedules()) {
       const { channel } = schedule;
       if (!deps.publishers[channel.platform]) {
         if (!warnedPlatforms.has(channel.platform)) {
@@ -135,7 +146,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         continue;
       }
       const slot = dueSlot(schedule, at);
-      if (!slot || store.hasScheduledDigest(channel, slot.localDate)) continue;
+      if (!slot || (await store.hasScheduledDigest(channel, slot.localDate))) continue;
       const retry = retries.get(channelKey(channel));
       if (retry && retry.localDate === slot.localDate && retry.notBefore > at) continue;
       due.push({ schedule, slot });
@@ -168,7 +179,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     }
     if (at - lastPrune > PRUNE_EVERY_MS) {
       lastPrune = at;
-      store.pruneSeen(at - SEEN_RETENTION_MS);
+      await store.pruneSeen(at - SEEN_RETENTION_MS);
     }
   };
 

@@ -122,9 +122,9 @@ export interface DigestProgress {
  */
 export interface DigestService {
   subscribe(request: SubscribeRequest, signal?: AbortSignal): Promise<SubscribeResult>;
-  list(channel: ChannelRef): Subscription[];
+  list(channel: ChannelRef): Promise<Subscription[]>;
   /** The removed subscription, or null when the channel has none with that id. */
-  remove(channel: ChannelRef, id: number): Subscription | null;
+  remove(channel: ChannelRef, id: number): Promise<Subscription | null>;
   /** Posts what is new for the channel now ("now" commands); posts nothing when nothing is new. */
   runNow(channel: ChannelRef, publisher: DigestPublisher, signal?: AbortSignal): Promise<DigestRunResult>;
   /** The digest these feeds would give now, without posting or marking anything seen (CLI preview). */

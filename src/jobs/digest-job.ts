@@ -22,15 +22,15 @@ export const DIGESTS_DISABLED = 'Digests are not enabled on this Brief server.';
 export type QuickDigestCommand = { action: 'list' } | { action: 'remove'; id: number };
 
 /** The answer to list or remove; a failure still gets one. */
-export function answerDigestQuickly(
+export async function answerDigestQuickly(
   digest: DigestService,
   channel: ChannelRef,
   command: QuickDigestCommand,
   log: Logger,
-): Notice {
+): Promise<Notice> {
   try {
-    if (command.action === 'list') return { kind: 'digest_list', subscriptions: digest.list(channel) };
-    return { kind: 'digest_removed', removed: digest.remove(channel, command.id), id: command.id };
+    if (command.action === 'list') return { kind: 'digest_list', subscriptions: await digest.list(channel) };
+    return { kind: 'digest_removed', removed: await digest.remove(channel, command.id), id: command.id };
   } catch (err) {
     const never = new AbortController().signal;
     return failureNotice(err, {
@@ -43,8 +43,8 @@ export function answerDigestQuickly(
 }
 
 /** What `now` answers at once when there is nothing it could do; null when it should be queued. */
-export function digestNowRefusal(digest: DigestService, channel: ChannelRef): Notice | null {
-  return digest.list(channel).length === 0 ? { kind: 'digest_no_feeds' } : null;
+export async function digestNowRefusal(digest: DigestService, channel: ChannelRef): Promise<Notice | null> {
+  return (await digest.list(channel)).length === 0 ? { kind: 'digest_no_feeds' } : null;
 }
 
 export interface DigestJobContext {
@@ -84,7 +84,7 @@ async function digestAnswer(
       // schedule; later feeds join the one the channel has (unless a zone is given).
       const zone =
         command.timezone ??
-        (digest.list(channel).length === 0 ? await ctx.deliverer.userTimezone?.(target) : undefined);
+        ((await digest.list(channel)).length === 0 ? await ctx.deliverer.userTimezone?.(target) : undefined);
       const result = await digest.subscribe(
         {
           channel,

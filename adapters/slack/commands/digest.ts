@@ -34,7 +34,7 @@ export const digestSubcommand: Subcommand = {
         return reply(usageProblemText(parsed.problem));
       case 'list':
       case 'remove':
-        return reply(slackNoticeText(answerDigestQuickly(digest, channel, parsed, deps.logger))!);
+        return reply(slackNoticeText(await answerDigestQuickly(digest, channel, parsed, deps.logger))!);
       case 'add': {
         const { feedUrl, time, timezone } = parsed;
         const add: DigestAction = {
@@ -46,7 +46,7 @@ export const digestSubcommand: Subcommand = {
         return queueThenAck(ctx, DIGEST_ADD_WORKING_TEXT, add);
       }
       case 'now': {
-        const refusal = digestNowRefusal(digest, channel);
+        const refusal = await digestNowRefusal(digest, channel);
         if (refusal) return reply(slackNoticeText(refusal)!);
         return queueThenAck(ctx, DIGEST_NOW_WORKING_TEXT, { action: 'now' });
       }

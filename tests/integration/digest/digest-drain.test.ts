@@ -47,11 +47,11 @@ describe('stopping the digest scheduler with a deadline', () => {
     expect(await stopping).toEqual({ finished: 0, aborted: 1, rejected: 0 });
     await tick;
     expect(h.publisher.posted).toEqual([]);
-    expect(h.store.hasScheduledDigest(channelA, '2025-06-02')).toBe(false);
+    expect(await h.store.hasScheduledDigest(channelA, '2025-06-02')).toBe(false);
 
     // The next process (after the restart) composes and posts it the same day.
     h.feeds.setArticle('/a/1', 'The harbour tram opens', storyParagraphs('The harbour tram opens', 1));
-    h.restart();
+    await h.restart();
     await h.scheduler.tick();
     expect(h.publisher.posted.filter((p) => p.kind === 'parent')).toHaveLength(1);
   });

@@ -31,11 +31,11 @@ afterAll(async () => {
   await discord?.close();
   await slack?.close();
   await openai?.close();
-  rig?.store.close();
+  await rig?.store.close();
   tmp?.cleanup();
 });
 
-const callers = () => rig.store.usageTotals().map((row) => row.caller);
+const callers = async () => (await rig.store.usageTotals()).map((row) => row.caller);
 
 describe('LLM usage per channel', () => {
   it('is recorded under discord:<guild>/<channel> for a server channel', async () => {
@@ -45,7 +45,7 @@ describe('LLM usage per channel', () => {
       (r) => r.method === 'PATCH' && r.path.endsWith(`/${p.token}/messages/%40original`),
     );
     expect(edit.body.embeds?.[0]?.footer?.text).toContain('llm (test-model)');
-    expect(callers()).toContain(`discord:${discord.fake.ids.guild}/${discord.fake.ids.channel}`);
+    expect(await callers()).toContain(`discord:${discord.fake.ids.guild}/${discord.fake.ids.channel}`);
   });
 
   it('is recorded under discord:dm/<channel> in a direct message', async () => {
@@ -54,7 +54,7 @@ describe('LLM usage per channel', () => {
     await discord.fake.waitFor(
       (r) => r.method === 'PATCH' && r.path.endsWith(`/${p.token}/messages/%40original`),
     );
-    expect(callers()).toContain(`discord:dm/${p.channel_id}`);
+    expect(await callers()).toContain(`discord:dm/${p.channel_id}`);
   });
 
   it('is recorded under slack:<team>/<channel>', async () => {
@@ -64,7 +64,7 @@ describe('LLM usage per channel', () => {
       channel_id: 'C0USAGE',
     });
     await slack.api.waitForCalls('chat.postMessage', 1);
-    expect(callers()).toContain('slack:T0TEST/C0USAGE');
-    expect(callers()).not.toContain('unknown');
+    expect(await callers()).toContain('slack:T0TEST/C0USAGE');
+    expect(await callers()).not.toContain('unknown');
   });
 });
