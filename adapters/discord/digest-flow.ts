@@ -37,7 +37,11 @@ export async function runDigestCommand(interaction: Interaction, deps: CommandDe
   )
     return reply(interaction, DIGEST_NEEDS_MANAGE_CHANNELS, log);
   const answer = async (command: Parameters<typeof answerDigestQuickly>[2]) =>
-    reply(interaction, discordNoticeText(await answerDigestQuickly(digest, channel, command, log), target), log);
+    reply(
+      interaction,
+      discordNoticeText(await answerDigestQuickly(digest, channel, command, log), target),
+      log,
+    );
   const enqueue = (command: DigestAction) =>
     deferThenEnqueue(interaction, deps, { ephemeral: true }, (t) => ({
       kind: 'digest',
