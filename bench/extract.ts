@@ -15,7 +15,8 @@ import { resolve } from 'node:path';
 import { articleText } from '../src/article.js';
 import { isBriefError } from '../src/errors.js';
 import { decodeBytes } from '../src/ingest/decode.js';
-import { ingestBytes } from '../src/ingest/index.js';
+import type { Removed } from '../src/ingest/boilerplate.js';
+import { extractHtml } from '../src/ingest/extract-html.js';
 import {
   DEFAULT_EXTRACT_DATA,
   loadEvalPages,
@@ -84,10 +85,11 @@ interface Run {
   note?: string;
 }
 
-function runOurs(bytes: Buffer, url: string): Run {
+// What ingestBytes does with an HTML response, with the removed lines kept for the rule table.
+function runOurs(bytes: Buffer, url: string, removed: Removed[]): Run {
   const started = performance.now();
   try {
-    const article = ingestBytes(bytes, { contentType: 'text/html', url });
+    const article = extractHtml(decodeBytes(bytes, { contentType: 'text/html', html: true }).text, url, removed);
     const ms = performance.now() - started;
     return {
       text: articleText(article),
@@ -130,6 +132,7 @@ const tally = (split: string, system: System) => {
   return tallies.get(key) ?? empty();
 };
 const verdicts = new Map<string, number>();
+const rules = new Map<string, { lines: number; wanted: number; unwanted: number }>();
 const notable: string[] = [];
 let fallbacks = 0;
 
@@ -137,9 +140,10 @@ const started = performance.now();
 for (const page of pages) {
   const bytes = readPage(page, dataDir);
   const split = splitOf(page.file);
+  const removed: Removed[] = [];
   const runs: Record<System, Run> = {
     'readability (plain)': runPlain(bytes),
-    'brief ingest': runOurs(bytes, page.url),
+    'brief ingest': runOurs(bytes, page.url, removed),
   };
   const scores = {} as Record<System, PageScore>;
   for (const system of SYSTEMS) {
@@ -153,8 +157,19 @@ for (const page of pages) {
     }
   }
   const ours = runs['brief ingest'];
+  // A removed line counts against a rule only for text the output then lacks (a repeated line's
+  // first copy stays), and for it when the unwanted text is gone from the output.
+  const missed = scores['brief ingest'].missed;
+  const absent = page.unwanted.filter((u) => !scores['brief ingest'].leaked.includes(u));
+  for (const { rule, text } of removed) {
+    const harm = scorePage(text, missed, []).tokens.tp;
+    const gain = scorePage(text, [], absent).tokens.fp;
+    const r = rules.get(rule) ?? { lines: 0, wanted: 0, unwanted: 0 };
+    rules.set(rule, { lines: r.lines + 1, wanted: r.wanted + harm, unwanted: r.unwanted + gain });
+    if (args.has('details') && harm > 0) console.log(`  removed by ${rule}: ${JSON.stringify(text.slice(0, 100))}`);
+  }
   verdicts.set(ours.verdict, (verdicts.get(ours.verdict) ?? 0) + 1);
-  if (ours.note?.startsWith('Extracted by density fallback')) fallbacks++;
+  if (ours.note?.includes('Extracted by density fallback')) fallbacks++;
   if (ours.verdict === 'unsupported' || ours.verdict === 'no_content' || ours.verdict === 'crash') {
     notable.push(`  ${ours.verdict}: ${page.file}`);
   }
@@ -208,6 +223,10 @@ for (const split of ['tune', 'check', 'all']) {
       `${split.padEnd(6)} ${'delta (ours - plain)'.padEnd(20)} ${''.padStart(5)}  ${d(ours.tok.precision - plain.tok.precision).padStart(9)}  ${d(ours.tok.recall - plain.tok.recall).padStart(6)}  ${d(ours.tok.f1 - plain.tok.f1).padStart(6)}`,
     );
   }
+}
+console.log('\nboilerplate lines removed by rule: lines, tokens of expected text (harm), of unwanted text (gain)');
+for (const [rule, r] of [...rules.entries()].sort((a, b) => b[1].lines - a[1].lines)) {
+  console.log(`  ${rule.padEnd(16)} ${String(r.lines).padStart(6)} ${String(r.wanted).padStart(6)} ${String(r.unwanted).padStart(6)}`);
 }
 const counts = [...verdicts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`);
 console.log(`\nverdicts (brief ingest): ${counts.join(', ')}; density fallback chosen on ${fallbacks} pages`);

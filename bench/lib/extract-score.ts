@@ -29,9 +29,13 @@ export interface PageScore {
   leaked: string[];
 }
 
+// Soft hyphens and zero-width characters are invisible: "Werk\u00ADzeug" is one word to a reader.
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2060\uFEFF]/g;
+
 export function tokenize(text: string): string[] {
   return (
     text
+      .replace(INVISIBLE, '')
       .normalize('NFKC')
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? []
@@ -65,7 +69,7 @@ export function foundRun(snippet: string[], index: TokenIndex): number {
   return best === snippet.length || best >= MIN_RUN ? best : 0;
 }
 
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+const norm = (s: string) => s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 
 export function scorePage(
   extracted: string,

@@ -65,6 +65,8 @@ export interface VerdictInput {
   paywallMarkup?: boolean;
   /** Share of extracted characters inside links (0..1), for index-page detection. */
   linkDensity?: number;
+  /** Blocks that link density was measured over (default: the paragraphs). */
+  linkBlocks?: number;
 }
 
 const matches = (text: string, patterns: RegExp[]) => patterns.some((p) => p.test(text));
@@ -108,7 +110,7 @@ export function judgeExtraction(input: VerdictInput): Extraction {
     return { status: 'paywalled', note: PAYWALL_NOTE };
   }
   if (consent && words < THIN_WORDS) return { status: 'paywalled', note: CONSENT_NOTE };
-  if ((input.linkDensity ?? 0) > 0.5 && input.paragraphs.length >= 5) {
+  if ((input.linkDensity ?? 0) > 0.5 && (input.linkBlocks ?? input.paragraphs.length) >= 5) {
     return {
       status: 'unsupported',
       note: 'This page looks like a list of links (an index or section page), not a single article.',
