@@ -89,7 +89,11 @@ interface Run {
 function runOurs(bytes: Buffer, url: string, removed: Removed[]): Run {
   const started = performance.now();
   try {
-    const article = extractHtml(decodeBytes(bytes, { contentType: 'text/html', html: true }).text, url, removed);
+    const article = extractHtml(
+      decodeBytes(bytes, { contentType: 'text/html', html: true }).text,
+      url,
+      removed,
+    );
     const ms = performance.now() - started;
     return {
       text: articleText(article),
@@ -166,7 +170,8 @@ for (const page of pages) {
     const gain = scorePage(text, [], absent).tokens.fp;
     const r = rules.get(rule) ?? { lines: 0, wanted: 0, unwanted: 0 };
     rules.set(rule, { lines: r.lines + 1, wanted: r.wanted + harm, unwanted: r.unwanted + gain });
-    if (args.has('details') && harm > 0) console.log(`  removed by ${rule}: ${JSON.stringify(text.slice(0, 100))}`);
+    if (args.has('details') && harm > 0)
+      console.log(`  removed by ${rule}: ${JSON.stringify(text.slice(0, 100))}`);
   }
   verdicts.set(ours.verdict, (verdicts.get(ours.verdict) ?? 0) + 1);
   if (ours.note?.includes('Extracted by density fallback')) fallbacks++;
@@ -224,9 +229,13 @@ for (const split of ['tune', 'check', 'all']) {
     );
   }
 }
-console.log('\nboilerplate lines removed by rule: lines, tokens of expected text (harm), of unwanted text (gain)');
+console.log(
+  '\nboilerplate lines removed by rule: lines, tokens of expected text (harm), of unwanted text (gain)',
+);
 for (const [rule, r] of [...rules.entries()].sort((a, b) => b[1].lines - a[1].lines)) {
-  console.log(`  ${rule.padEnd(16)} ${String(r.lines).padStart(6)} ${String(r.wanted).padStart(6)} ${String(r.unwanted).padStart(6)}`);
+  console.log(
+    `  ${rule.padEnd(16)} ${String(r.lines).padStart(6)} ${String(r.wanted).padStart(6)} ${String(r.unwanted).padStart(6)}`,
+  );
 }
 const counts = [...verdicts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`);
 console.log(`\nverdicts (brief ingest): ${counts.join(', ')}; density fallback chosen on ${fallbacks} pages`);

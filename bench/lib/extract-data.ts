@@ -47,7 +47,7 @@ export function setupFromCheckout(checkout: string, dataDir = DEFAULT_EXTRACT_DA
   const raw = JSON.parse(readFileSync(annotations, 'utf8')) as Record<string, RawItem>;
   const pagesDir = join(dataDir, 'pages');
   mkdirSync(pagesDir, { recursive: true });
-  const wanted = new Set(Object.values(raw).map((item) => String(item.file ?? '')));
+  const wanted = new Set(Object.values(raw).map((item) => (typeof item.file === 'string' ? item.file : '')));
   let copied = 0;
   for (const sub of ['cache', 'eval']) {
     const dir = join(tests, sub);

@@ -7,7 +7,8 @@ import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
 
 /**
- * The `brief` commands that need the configuration: a brief (or a batch), `usage` and `digest`.
+ * The `brief` commands that need the configuration: a brief (or a batch), `usage`, `digest` and
+ * `extract`.
  * Each imports only what it uses, so `usage` never loads the NLP engines and an extractive brief
  * never loads SQLite.
  */
@@ -36,6 +37,18 @@ export async function runCommand(argv: string[], { io, env }: CommandDeps): Prom
       ...io,
       storePath: config.store.path,
       openStore: openSqliteStore,
+    });
+  }
+  if (argv[0] === 'extract') {
+    // Ingest only: no engines, store or service, so a pipeline pays for linkedom and nothing more.
+    const [{ runExtractCommand }, { createLogger }] = await Promise.all([
+      import('./extract.js'),
+      import('../logger.js'),
+    ]);
+    return runExtractCommand(argv.slice(1), {
+      io,
+      ingest: { policy: config.fetch, logger: createLogger(config.logLevel ?? 'warn') },
+      maxInputBytes: config.fetch.maxBytes,
     });
   }
   if (argv[0] === 'digest') {

@@ -4,7 +4,7 @@ import type { Removed } from './boilerplate.js';
 import { cleanDocument, removeCode } from './clean-dom.js';
 import { parseDocument, type DomDocument, type DomElement } from './dom.js';
 import { readMetadata } from './metadata.js';
-import { cleanInline, totalWords } from './normalize.js';
+import { cleanInline } from './normalize.js';
 import { collectParagraphs, type Block } from './paragraphs.js';
 import { pickExtraction } from './pick-extraction.js';
 import { isWallPrompt, judgeExtraction } from './verdict.js';
@@ -84,8 +84,8 @@ export function extractHtml(html: string, pageUrl: string | null, removed?: Remo
     source: 'web',
     markerText,
     paywallMarkup: meta.paywallMarkup,
-    linkDensity: picked.rawLinkDensity,
-    linkBlocks: picked.rawBlocks,
+    linkDensity: picked.indexLinkDensity,
+    linkBlocks: picked.indexBlocks,
   });
   const note = [verdict.note, picked.note].filter(Boolean).join(' ');
   const extraction = note ? { ...verdict, note } : verdict;

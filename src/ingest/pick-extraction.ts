@@ -1,7 +1,7 @@
 import { dropBoilerplate, type Removed } from './boilerplate.js';
 import { candidateOf, densestRun, type Candidate } from './density.js';
 import type { Block } from './paragraphs.js';
-import { NO_CONTENT_WORDS } from './verdict.js';
+import { NO_CONTENT_WORDS, THIN_WORDS } from './verdict.js';
 
 /**
  * Readability's text or the density method's (density.ts), each with its boilerplate lines
@@ -13,9 +13,13 @@ export interface Extracted extends Candidate {
   /** Why the density method was used ("extracted by density fallback: ..."), or null. */
   note: string | null;
   removed: Removed[];
-  /** Link density before boilerplate removal: an index page is all links, which removal hides. */
-  rawLinkDensity: number;
-  rawBlocks: number;
+  /**
+   * Link density for the index-page verdict, and the blocks it was measured over: before
+   * boilerplate removal (an index page is all links, which removal hides) unless a stub's worth
+   * of text or more is left without the links, which makes it an article with many links.
+   */
+  indexLinkDensity: number;
+  indexBlocks: number;
 }
 
 interface Cleaned {
@@ -55,19 +59,21 @@ function whyDensity(main: Cleaned | null, dense: Cleaned): string | null {
 
 export function pickExtraction(readability: Block[] | null, body: Block[]): Extracted {
   const main = readability ? clean(candidateOf(readability)) : null;
-  // The whole cleaned body stands for the page when judging whether it is an index of links.
-  const dense = { ...clean(densestRun(body)), raw: candidateOf(body) };
+  const dense = clean(densestRun(body));
   const why = whyDensity(main, dense);
   const chosen = why !== null || main === null ? dense : main;
   // An index page: once its link lines are gone too little is left to call it anything but a list.
-  const rawUsed = chosen.candidate.words < NO_CONTENT_WORDS && chosen.raw.linkDensity > 0.5;
-  const candidate = rawUsed ? chosen.raw : chosen.candidate;
+  // Without Readability the whole cleaned body stands for the page.
+  const raw = main === null ? candidateOf(body) : chosen.raw;
+  const rawUsed = chosen.candidate.words < NO_CONTENT_WORDS && raw.linkDensity > 0.5;
+  const candidate = rawUsed ? raw : chosen.candidate;
+  const judged = rawUsed ? raw : chosen.candidate.words < THIN_WORDS ? chosen.raw : chosen.candidate;
   return {
     ...candidate,
     method: chosen === dense ? 'density' : 'readability',
     note: why === null ? null : `Extracted by density fallback: ${why}`,
     removed: rawUsed ? [] : chosen.removed,
-    rawLinkDensity: chosen.raw.linkDensity,
-    rawBlocks: chosen.raw.blocks.length,
+    indexLinkDensity: judged.linkDensity,
+    indexBlocks: judged.blocks.length,
   };
 }
