@@ -15,7 +15,7 @@ export type BoilerplateRule =
 const TEASER_MAX_WORDS = 30;
 const TEASER_LINK_SHARE = 0.6;
 const HEADING_MAX_WORDS = 15;
-const DATELINE_MAX_WORDS = 10;
+const DATELINE_MAX_WORDS = 14;
 const CREDIT_MAX_WORDS = 15;
 const PROMPT_MAX_WORDS = 25;
 // Short repeated cells ("Formation", "Share") are not worth a rule; a repeated sentence is.
@@ -34,7 +34,7 @@ const DATE = new RegExp(
     String.raw`\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b`, // 2021-10-16
     String.raw`\b\d{1,2}\.?\s+(?:de\s+)?(?:${MONTHS})\.?,?\s+(?:de\s+)?\d{4}\b`, // 5. Februar 2020, 16 marca 2021
     String.raw`\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`, // Jan 11, 2019
-    String.raw`\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?(?!\d)`, // 3:59 PM, 10:27
+    String.raw`\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?:gmt|utc|bst|cet|cest|mez|mesz|[ecmp][sd]t|ist))?(?!\d)`, // 3:59 PM, 12:01 BST
   ].join('|'),
   'giu',
 );
