@@ -53,6 +53,7 @@ const JUNK_PHRASES = [
 ];
 
 const LONG_PARAGRAPH = 80;
+const FORM_PAGE_CHARS = 1000;
 
 // display/visibility hide text; opacity 0 and font-size 0 are the usual ways to hide it "visibly".
 const HIDDEN_STYLE = new RegExp(
@@ -104,6 +105,8 @@ function holdsArticle(el: DomElement, kind: Junk): boolean {
   const tag = el.localName;
   if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article') return true;
   if (el.querySelector('article, main, [itemprop="articleBody"]') !== null) return true;
+  // Search, login and newsletter forms are a few words; a form with pages of text wraps the page.
+  if (tag === 'form' && (el.textContent ?? '').length >= FORM_PAGE_CHARS) return true;
   if (kind === 'consent') return false;
   let long = 0;
   for (const p of el.querySelectorAll('p')) {

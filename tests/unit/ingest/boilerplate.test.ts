@@ -107,4 +107,12 @@ describe('boilerplate blocks removed before Readability (by markup)', () => {
       '市は新しい図書館を来年の春に開くと発表しました。図書館には子どものための部屋もあります。',
     );
   });
+
+  it('keeps a page wrapped in one big <form> without <article> or <p> (ASP.NET style), not its search box', () => {
+    const { article, text } = extract('form-wrapped-recipe.html');
+    expect(article.paragraphs[0]).toMatch(/^A retro cake/);
+    expect(text).toContain('Heat the oven to 180 degrees');
+    expect(text).toContain('Serve warm or at room temperature');
+    expect(text).not.toMatch(/Search|Sign up|new recipe every week/);
+  });
 });
