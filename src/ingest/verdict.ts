@@ -11,7 +11,8 @@ import { countWords, totalWords } from './normalize.js';
  *   is also ordinary site chrome); consent-wall phrases count only under 80 words, because
  *   ordinary pages carry cookie-banner wording next to full articles;
  * - under 150 with bot-check / access-denied wording: `blocked`;
- * - link text over half of the extracted text across 5+ blocks: `unsupported` (an index page).
+ * - link text over half of the extracted text across 5+ blocks: `unsupported` (an index page; for
+ *   web pages measured before boilerplate lines are removed, unless 80+ words remain without them).
  * Pasted text is what the user chose to send: it is never thin and needs strong, short evidence
  * (under 120 words, or 40 for a bot check) to be called paywalled or blocked.
  */
