@@ -14,7 +14,7 @@ import { isBriefError } from './errors.js';
 import { packageVersion } from './package-root.js';
 
 /** Subcommands parse their own arguments (and have their own --help). */
-const SUBCOMMANDS = new Set(['usage', 'digest', 'db']);
+const SUBCOMMANDS = new Set(['usage', 'digest', 'db', 'extract']);
 
 /** The exit code when argv needs nothing but itself to be answered; undefined otherwise. */
 function answerAtOnce(argv: string[], io: CliIo): number | undefined {

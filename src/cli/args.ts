@@ -11,6 +11,8 @@ export const USAGE = `Usage:
   brief [options] <url | file | ->      brief an article (a file: .txt, .md, .html; - reads stdin)
   brief [options] --text "<pasted text>"
   brief [options] --jsonl <file | ->    batch: one {"id", "article"} per line in, one brief per line out
+  brief extract [--format json|text] <url | file | ->   what ingest found: metadata, verdict, text
+  brief extract --jsonl <file | ->      the same for batch lines (see brief extract --help)
   brief usage [--since YYYY-MM-DD] [--json]   LLM token usage per day and per caller
   brief digest preview [--json] <feed-url>...  the digest these feeds would give now
 

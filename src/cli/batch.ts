@@ -52,7 +52,22 @@ export interface BatchDeps {
 
 /** Returns 0 when every line was briefed, 3 when at least one line failed. */
 export async function runBatch(file: string, deps: BatchDeps): Promise<number> {
-  const { io, service } = deps;
+  return runJsonl(file, deps, async (input) =>
+    deps.service.brief(input, { engine: deps.engine, caller: 'cli:batch' }),
+  );
+}
+
+/**
+ * Reads `{"id", "article" | "url" | "html"}` lines and prints `{"id", ...result}` for each;
+ * `brief --jsonl` and `brief extract --jsonl` differ only in what they do with one input.
+ * Returns 0 when every line succeeded, 3 when at least one failed.
+ */
+export async function runJsonl(
+  file: string,
+  deps: { io: CliIo; maxInputBytes: number },
+  handle: (input: BriefInput) => Promise<object>,
+): Promise<number> {
+  const { io } = deps;
   const stream = file === '-' ? Readable.from(io.stdin) : createReadStream(file);
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
@@ -68,8 +83,8 @@ export async function runBatch(file: string, deps: BatchDeps): Promise<number> {
         }
         const line = parseLine(raw);
         id = line.id;
-        const brief = await service.brief(line.input, { engine: deps.engine, caller: 'cli:batch' });
-        io.out(JSON.stringify({ id, ...brief }));
+        const result = await handle(line.input);
+        io.out(JSON.stringify({ id, ...result }));
       } catch (err) {
         failed++;
         id ??= (err as { id?: string | number }).id;

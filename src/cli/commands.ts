@@ -8,8 +8,8 @@ import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
 
 /**
- * The `brief` commands that need the configuration: a brief (or a batch), `usage`, `db` and
- * `digest`. Each imports only what it uses, so `usage` never loads the NLP engines and an
+ * The `brief` commands that need the configuration: a brief (or a batch), `usage`, `db`, `digest`
+ * and `extract`. Each imports only what it uses, so `usage` never loads the NLP engines and an
  * extractive brief never loads the store (Kysely, the database drivers).
  */
 export interface CommandDeps {
@@ -56,6 +56,18 @@ async function run(argv: string[], config: Config, io: CliIo, stderrIsTTY: boole
   if (argv[0] === 'db') {
     const [{ runDbCommand }, { openStore }] = await Promise.all([import('./db-command.js'), storeModule()]);
     return runDbCommand(argv.slice(1), { io, store: config.store, openStore });
+  }
+  if (argv[0] === 'extract') {
+    // Ingest only: no engines, store or service, so a pipeline pays for linkedom and nothing more.
+    const [{ runExtractCommand }, { createLogger }] = await Promise.all([
+      import('./extract.js'),
+      import('../logger.js'),
+    ]);
+    return runExtractCommand(argv.slice(1), {
+      io,
+      ingest: { policy: config.fetch, logger: createLogger(config.logLevel ?? 'warn') },
+      maxInputBytes: config.fetch.maxBytes,
+    });
   }
   if (argv[0] === 'digest') {
     const { runDigestCommand } = await import('./digest-preview.js');

@@ -67,4 +67,12 @@ describe('brief start-up', () => {
     expect(packages).toContain('/node_modules/compromise/');
     expect(packages).not.toMatch(/\/node_modules\/(openai|gpt-tokenizer|better-sqlite3)\//);
   });
+
+  it('extracts a page without loading an engine, the LLM client or SQLite', async () => {
+    const { stdout, imports } = await traced(['extract', 'tests/fixtures/ingest/news-page.html']);
+    expect(JSON.parse(stdout)).toMatchObject({ extraction: { status: 'ok' } });
+    const packages = imports.join('\n');
+    expect(packages).toContain('/node_modules/linkedom/');
+    expect(packages).not.toMatch(/\/node_modules\/(compromise|openai|gpt-tokenizer|better-sqlite3)\//);
+  });
 });
