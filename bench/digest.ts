@@ -25,7 +25,7 @@ import { createExtractiveEngine } from '../src/engines/extractive/index.js';
 import { ingestHtml } from '../src/ingest/index.js';
 import { silentLogger } from '../src/logger.js';
 import { createBriefService, type BriefService } from '../src/service.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { openSqliteStore } from '../src/store/open-store.js';
 import {
   articleHtml,
   startFeedServer,
@@ -251,7 +251,7 @@ async function main() {
   const maxRss = process.resourceUsage().maxRSS * 1024;
 
   await scheduler.stop();
-  store.close();
+  await store.close();
   await server.close();
   tmp.cleanup();
 

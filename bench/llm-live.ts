@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config.js';
 import { createEngines } from '../src/engines/create-engines.js';
 import { createLogger } from '../src/logger.js';
 import { createBriefService } from '../src/service.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { openSqliteStore } from '../src/store/open-store.js';
 import { fmt, loadEvalItems, mean, REPO_ROOT } from './llm-data.js';
 
 interface RougeScores {
@@ -63,7 +63,7 @@ export async function runLive(options: { limit: number; dataPath?: string }): Pr
     scores.llm.push(rouge.scoreSummary(item.summary, llm.summary.join('\n'), { stem }));
     scores.extractive.push(rouge.scoreSummary(item.summary, extractive.summary.join('\n'), { stem }));
   }
-  const usage = store.usageTotals();
+  const usage = await store.usageTotals();
   const r = (s: RougeScores[]) =>
     ['rouge1', 'rouge2', 'rougeLsum']
       .map((k) => fmt(100 * mean(s.map((x) => x[k as keyof RougeScores].f)), 2))
@@ -82,5 +82,5 @@ export async function runLive(options: { limit: number; dataPath?: string }): Pr
   console.log(
     `  tokens: ${fmt(usage.reduce((n, u) => n + u.promptTokens, 0))} prompt, ${fmt(usage.reduce((n, u) => n + u.completionTokens, 0))} completion in ${usage.reduce((n, u) => n + u.calls, 0)} calls`,
   );
-  store.close();
+  await store.close();
 }

@@ -18,7 +18,7 @@ import type { ModelOutput } from '../src/engines/llm/output.js';
 import { loadPrompts } from '../src/engines/llm/prompts.js';
 import { silentLogger } from '../src/logger.js';
 import { createBriefService } from '../src/service.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { openSqliteStore } from '../src/store/open-store.js';
 import { groundedOutput, startFakeOpenAI } from '../tests/helpers/fake-openai.js';
 import { fmt, loadEvalItems, mean, quantile } from './llm-data.js';
 import { runLive } from './llm-live.js';
@@ -162,7 +162,7 @@ async function runFake(): Promise<void> {
     `\nGrounding on the fake's verbatim answers: ${kept} facts kept, ${dropped} dropped; fallbacks: ` +
       (fallbacks.size ? [...fallbacks].map(([c, n]) => `${c} ${n}`).join(', ') : 'none'),
   );
-  store.close();
+  await store.close();
   await fake.close();
 }
 

@@ -1,7 +1,18 @@
 #!/usr/bin/env node
-// `brief` on the PATH (npm link / npm install -g): run the TypeScript CLI through tsx's loader,
-// so the command and `npm run brief` are the same code with no build step.
-import { register } from 'tsx/esm/api';
+// `brief` (npm run brief, npm link): the compiled CLI in dist/, run by plain node. In a development
+// checkout (scripts/ and src/ present) dist/ is first rebuilt when a source is newer than it: an
+// mtime check of a few ms, and a rebuild of well under a second when something changed. A
+// production install or image without the sources runs dist/ directly.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli.ts');
+const root = new URL('../', import.meta.url);
+if (existsSync(new URL('scripts/build.mjs', root)) && existsSync(new URL('src/', root))) {
+  const { ensureBuilt } = await import('../scripts/build.mjs');
+  try {
+    await ensureBuilt();
+  } catch (err) {
+    process.stderr.write(`brief: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}
+await import('../dist/src/cli.js');

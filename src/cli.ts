@@ -1,64 +1,44 @@
 #!/usr/bin/env node
 /**
  * The `brief` command. The only part of the CLI that touches the process: it reads the
- * environment once, wires the service, and turns the result into an exit code.
+ * environment once, hands the command on, and turns the result into an exit code.
+ *
+ * Help, the version and usage mistakes are answered here, before the configuration is read and
+ * before anything heavy is loaded: the engines, ingest (linkedom, compromise), the openai client
+ * and SQLite are imported by src/cli/commands.ts only for a command that needs them.
  */
-import { readFileSync } from 'node:fs';
-import { runDigestCommand } from './cli/digest-preview.js';
-import { runCli } from './cli/run.js';
+import { EXIT, parseCommand, reportUsageError, USAGE } from './cli/args.js';
+import type { CliIo } from './cli/io.js';
 import { processIo } from './cli/process-io.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createEngines } from './engines/create-engines.js';
-import { createLogger } from './logger.js';
-import { createDigestService } from './digest/service.js';
-import { createBriefService } from './service.js';
-import { openSqliteStore } from './store/sqlite-store.js';
-import { runUsageCommand } from './usage-report.js';
+import { isBriefError } from './errors.js';
+import { packageVersion } from './package-root.js';
 
-const version = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+/** Subcommands parse their own arguments (and have their own --help). */
+const SUBCOMMANDS = new Set(['usage', 'digest', 'db', 'extract']);
+
+/** The exit code when argv needs nothing but itself to be answered; undefined otherwise. */
+function answerAtOnce(argv: string[], io: CliIo): number | undefined {
+  if (SUBCOMMANDS.has(argv[0] ?? '')) return undefined;
+  let kind;
+  try {
+    kind = parseCommand(argv).kind;
+  } catch (err) {
+    if (isBriefError(err)) return reportUsageError(io, err.userMessage);
+    throw err;
+  }
+  if (kind === 'help') io.out(USAGE);
+  else if (kind === 'version') io.out(packageVersion());
+  else return undefined;
+  return EXIT.ok;
+}
 
 async function main(): Promise<number> {
   const io = processIo();
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.err(`brief: configuration error\n${err.message}`);
-      return 2;
-    }
-    throw err;
-  }
   const argv = process.argv.slice(2);
-  if (argv[0] === 'usage') {
-    return runUsageCommand(argv.slice(1), {
-      ...io,
-      storePath: config.store.path,
-      openStore: openSqliteStore,
-    });
-  }
-  // Logs go to stderr and stay quiet unless asked: stdout is the brief.
-  const logger = createLogger(config.logLevel ?? 'warn');
-  // The store (brief cache, token ledger) matters only with the LLM: extractive briefs cost nothing.
-  const store = config.llm ? openSqliteStore(config.store.path) : undefined;
-  try {
-    const service = createBriefService({ config, engines: createEngines(config, logger), logger, store });
-    if (argv[0] === 'digest') {
-      // A preview stores nothing: an in-memory store satisfies the digest service.
-      const scratch = openSqliteStore(':memory:');
-      try {
-        const digest = createDigestService({ config, service, store: scratch, logger });
-        return await runDigestCommand(argv.slice(1), { io, digest });
-      } finally {
-        scratch.close();
-      }
-    }
-    return await runCli(argv, { io, service, version, maxInputBytes: config.fetch.maxBytes, config });
-  } finally {
-    store?.close();
-  }
+  const quick = answerAtOnce(argv, io);
+  if (quick !== undefined) return quick;
+  const { runCommand } = await import('./cli/commands.js');
+  return runCommand(argv, { io, env: process.env, stderrIsTTY: process.stderr.isTTY === true });
 }
 
 main().then(

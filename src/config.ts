@@ -2,16 +2,20 @@ import { z } from 'zod';
 import { digestConfigOf, digestEnv, type DigestConfig } from './config/digest.js';
 import { discordConfigOf, discordEnv, type DiscordConfig } from './config/discord.js';
 import { allowHosts, positiveInt, type AllowedHost } from './config/fetch.js';
-import { llmConfigOf, llmEnv, storeConfigOf, type LlmConfig, type StoreConfig } from './config/llm.js';
+import { llmConfigOf, llmEnv, type LlmConfig } from './config/llm.js';
+import { runtimeConfigOf, runtimeEnv, type RuntimeConfig } from './config/runtime.js';
 import { slackConfigOf, slackEnv, type SlackConfig } from './config/slack.js';
+import { storeConfigOf, storeEnv, type StoreConfig } from './config/store.js';
 
-// Each section (fetch, Slack, Discord, LLM and store, digest) lives in src/config/; this file
+// Each section (fetch, Slack, Discord, LLM, store, digest, the process) lives in src/config/; this file
 // composes them into the one schema and the one loadConfig.
 export * from './config/digest.js';
 export * from './config/discord.js';
 export * from './config/fetch.js';
 export * from './config/llm.js';
+export * from './config/runtime.js';
 export * from './config/slack.js';
+export * from './config/store.js';
 
 /**
  * The only place that reads the environment. Entry points call loadConfig(process.env) once and
@@ -27,6 +31,8 @@ const schema = z.object({
   ...llmEnv.shape,
   ...discordEnv.shape,
   ...digestEnv.shape,
+  ...runtimeEnv.shape,
+  ...storeEnv.shape,
   BRIEF_FETCH_ALLOW_HOSTS: allowHosts,
   BRIEF_FETCH_TIMEOUT_MS: positiveInt(10_000),
   BRIEF_FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
@@ -50,6 +56,8 @@ export interface Config {
   llm: LlmConfig | null;
   store: StoreConfig;
   digest: DigestConfig;
+  /** The HTTP port, the log format and the shutdown grace period. */
+  runtime: RuntimeConfig;
 }
 
 /** Parses the environment; throws ConfigError with one line per bad variable, naming it. */
@@ -81,5 +89,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     llm: llmConfigOf(e),
     store: storeConfigOf(e),
     digest: digestConfigOf(e),
+    runtime: runtimeConfigOf(e),
   };
 }

@@ -8,6 +8,7 @@ import { BriefError } from './errors.js';
 import { createInflight, WaiterAborted } from './inflight.js';
 import { ingestHtml, ingestText, ingestUrl, type Resolver } from './ingest/index.js';
 import type { Logger } from './logger.js';
+import { noopMetrics, type Metrics } from './metrics/metrics.js';
 import type { Store } from './store/store.js';
 
 const PRUNE_EVERY = 500;
@@ -46,6 +47,8 @@ export interface BriefServiceDeps {
   store?: Store;
   /** Unix ms; tests move time. */
   now?: () => number;
+  /** LLM tokens and fallbacks, counted where they happen (on a worker thread: forwarded). */
+  metrics?: Metrics;
 }
 
 /**
@@ -56,10 +59,24 @@ export interface BriefServiceDeps {
 export function createBriefService(deps: BriefServiceDeps): BriefService {
   const { config, engines, logger, store } = deps;
   const now = deps.now ?? Date.now;
+  const metrics = deps.metrics ?? noopMetrics;
   const inflight = createInflight<Brief>();
   const cacheConfig = config.store;
   let puts = 0;
-  store?.pruneBriefs(now());
+
+  /**
+   * The cache and the ledger are bookkeeping: when the database fails (a PostgreSQL failover, a
+   * locked file), the user still gets the brief, and the failure is logged.
+   */
+  const bookkeeping = async <T>(what: string, work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (err) {
+      logger.warn('store unavailable; the brief goes on without it', { what, err });
+      return undefined;
+    }
+  };
+  if (store) void bookkeeping('prune the brief cache', () => store.pruneBriefs(now()));
 
   const ingest = async (input: BriefInput, signal?: AbortSignal): Promise<Article> => {
     switch (input.kind) {
@@ -87,6 +104,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
   };
 
   const fallback = async (article: Article, code: FallbackCode): Promise<Brief> => {
+    metrics.llmFallback(code);
     const brief = await engines.extractive.brief(article);
     return { ...brief, engine: { ...brief.engine, fallbackReason: fallbackNote(code), fallbackCode: code } };
   };
@@ -102,10 +120,18 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     const started = performance.now();
     let brief: Brief;
     let failed: FallbackCode | null = null;
+    // Awaited before the brief is returned, so a finished brief's tokens are in the ledger.
+    const usageWrites: Array<Promise<unknown>> = [];
     try {
       brief = await engine.brief(article, {
         signal,
-        onUsage: (u) => store?.recordUsage({ ...u, at: now(), caller, kind: 'call' }),
+        onUsage: (u) => {
+          metrics.llmTokens(u.promptTokens, u.completionTokens);
+          if (store)
+            usageWrites.push(
+              bookkeeping('record usage', () => store.recordUsage({ ...u, at: now(), caller, kind: 'call' })),
+            );
+        },
       });
     } catch (err) {
       if (err instanceof BriefError) throw err;
@@ -116,13 +142,16 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
       else logger.error('llm engine crashed; falling back', { err });
       brief = await fallback(article, failed);
     }
+    await Promise.all(usageWrites);
     const ttl =
       failed === null ? cacheConfig.cacheTtlMs : failed === 'aborted' ? 0 : cacheConfig.failureTtlMs;
     if (store && ttl > 0) {
       const at = now();
-      store.putBrief({ ...key, brief, fallback: failed !== null, createdAt: at, expiresAt: at + ttl });
+      await bookkeeping('cache the brief', () =>
+        store.putBrief({ ...key, brief, fallback: failed !== null, createdAt: at, expiresAt: at + ttl }),
+      );
       // Reads skip expired entries; a long-running bot also deletes them now and then.
-      if (++puts % PRUNE_EVERY === 0) store.pruneBriefs(at);
+      if (++puts % PRUNE_EVERY === 0) void bookkeeping('prune the brief cache', () => store.pruneBriefs(at));
     }
     logger.debug('brief made', {
       engine: brief.engine.name,
@@ -133,15 +162,19 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     return brief;
   };
 
-  const recordSaved = (caller: string, brief: Brief) =>
-    store?.recordUsage({
-      at: now(),
-      caller,
-      model: brief.engine.model ?? '-',
-      kind: 'cache_hit',
-      promptTokens: 0,
-      completionTokens: 0,
-    });
+  const recordSaved = async (caller: string, brief: Brief) => {
+    if (!store) return;
+    await bookkeeping('record a cache hit', () =>
+      store.recordUsage({
+        at: now(),
+        caller,
+        model: brief.engine.model ?? '-',
+        kind: 'cache_hit',
+        promptTokens: 0,
+        completionTokens: 0,
+      }),
+    );
+  };
 
   const briefArticle = async (article: Article, options: BriefRequestOptions = {}): Promise<Brief> => {
     const engine = pickEngine(options.engine ?? config.engine);
@@ -158,9 +191,11 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     }
     const caller = options.caller ?? 'unknown';
     const key = cacheKeyOf(article, engine.fingerprint);
-    const cached = store?.getBrief(key.key, now());
+    const cached = store
+      ? await bookkeeping('read the brief cache', () => store.getBrief(key.key, now()))
+      : null;
     if (cached) {
-      recordSaved(caller, cached);
+      await recordSaved(caller, cached);
       logger.debug('brief from cache', { caller, engine: cached.engine.name });
       return cached;
     }
@@ -172,7 +207,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
         (signal) => produce(engine, article, key, caller, signal),
         options.signal,
       );
-      if (joining) recordSaved(caller, brief);
+      if (joining) await recordSaved(caller, brief);
       return brief;
     } catch (err) {
       // This caller's deadline passed: it still gets a brief it can post in time.

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { StoreConfig } from './config.js';
 import { BriefError, userMessageOf } from './errors.js';
 import type { Store, UsageLedger, UsageTotals } from './store/store.js';
 
@@ -70,8 +71,8 @@ export function formatUsageReport(rows: UsageTotals[]): string {
   return `Per day (UTC):\n${table(out)}\n\nPer caller:\n${table(callers)}`;
 }
 
-export function usageReport(ledger: UsageLedger, options: UsageReportOptions = {}): string {
-  const rows = ledger.usageTotals({ sinceDay: options.sinceDay });
+export async function usageReport(ledger: UsageLedger, options: UsageReportOptions = {}): Promise<string> {
+  const rows = await ledger.usageTotals({ sinceDay: options.sinceDay });
   return options.json ? JSON.stringify(rows, null, 2) : formatUsageReport(rows);
 }
 
@@ -100,13 +101,13 @@ export function parseUsageArgs(argv: string[]): UsageReportOptions & { help?: bo
 export interface UsageCommandDeps {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** The store file (BRIEF_DB); a missing file means nothing was recorded, and is not created. */
-  storePath: string;
-  openStore: (path: string) => Store;
+  /** Where the store is; a missing SQLite file (BRIEF_DB) means nothing was recorded, and is not created. */
+  store: Pick<StoreConfig, 'path' | 'databaseUrl' | 'poolMax'>;
+  openStore: (config: Pick<StoreConfig, 'path' | 'databaseUrl' | 'poolMax'>) => Promise<Store>;
 }
 
 /** `brief usage ...`: returns the exit code. */
-export function runUsageCommand(argv: string[], deps: UsageCommandDeps): number {
+export async function runUsageCommand(argv: string[], deps: UsageCommandDeps): Promise<number> {
   let options;
   try {
     options = parseUsageArgs(argv);
@@ -119,15 +120,17 @@ export function runUsageCommand(argv: string[], deps: UsageCommandDeps): number 
     deps.out(USAGE_REPORT_HELP);
     return 0;
   }
-  if (deps.storePath !== ':memory:' && !existsSync(deps.storePath)) {
+  const { path, databaseUrl } = deps.store;
+  if (!databaseUrl && path !== ':memory:' && !existsSync(path)) {
     deps.out(options.json ? '[]' : 'No LLM usage recorded yet.');
     return 0;
   }
-  const store = deps.openStore(deps.storePath);
+  // One query: a pool of one is enough.
+  const store = await deps.openStore({ ...deps.store, poolMax: 1 });
   try {
-    deps.out(usageReport(store, options));
+    deps.out(await usageReport(store, options));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -1,3 +1,5 @@
+import { noopMetrics, type Metrics } from './metrics/metrics.js';
+
 /**
  * A bounded work queue: adapters acknowledge at once and push the slow work here, so a burst of
  * requests neither delays acknowledgements nor holds unbounded articles in memory.
@@ -9,6 +11,8 @@ export interface WorkQueue {
   onIdle(): Promise<void>;
   readonly running: number;
   readonly pending: number;
+  /** Tasks finished (resolved or thrown) since the queue was made: shutdown counts from it. */
+  readonly completed: number;
 }
 
 export interface WorkQueueOptions {
@@ -16,11 +20,18 @@ export interface WorkQueueOptions {
   maxPending: number;
   /** Called with whatever a task throws; tasks should handle their own errors, this is the net. */
   onError: (err: unknown) => void;
+  /** The `queue` label of its metrics (depth, rejections): "slack-brief", "discord-digest" ... */
+  name?: string;
+  metrics?: Metrics;
 }
 
-export function createWorkQueue({ concurrency, maxPending, onError }: WorkQueueOptions): WorkQueue {
+export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
+  const { concurrency, maxPending, onError } = options;
+  const name = options.name ?? 'unnamed';
+  const metrics = options.metrics ?? noopMetrics;
   const waiting: Array<() => Promise<void>> = [];
   let running = 0;
+  let completed = 0;
   let idleWaiters: Array<() => void> = [];
 
   const settleIdle = () => {
@@ -41,15 +52,19 @@ export function createWorkQueue({ concurrency, maxPending, onError }: WorkQueueO
         .catch(onError)
         .finally(() => {
           running--;
+          completed++;
           runNext();
           settleIdle();
         });
     }
   };
 
-  return {
+  const queue: WorkQueue = {
     push(task) {
-      if (waiting.length >= maxPending) return false;
+      if (waiting.length >= maxPending) {
+        metrics.queueRejected(name);
+        return false;
+      }
       waiting.push(task);
       runNext();
       return true;
@@ -64,5 +79,10 @@ export function createWorkQueue({ concurrency, maxPending, onError }: WorkQueueO
     get pending() {
       return waiting.length;
     },
+    get completed() {
+      return completed;
+    },
   };
+  metrics.watchQueue(name, () => ({ waiting: waiting.length, running }));
+  return queue;
 }

@@ -4,7 +4,9 @@ import type { Article } from './article.js';
 import type { Brief } from './brief.js';
 import type { Config } from './config.js';
 import { BriefError, type BriefErrorCode } from './errors.js';
-import type { Logger, LogLevel } from './logger.js';
+import type { Logger, LogFormat, LogLevel } from './logger.js';
+import { applyMetricEvent, isMetricEvent, type MetricEvent } from './metrics/forward.js';
+import type { Metrics } from './metrics/metrics.js';
 import type { BriefInput, BriefRequestOptions, BriefService } from './service.js';
 
 /**
@@ -17,7 +19,13 @@ export type WorkerRequest =
   | { id: number; op: 'brief'; input: BriefInput; options: WireOptions }
   | { id: number; op: 'ingest'; input: BriefInput }
   | { id: number; op: 'briefArticle'; article: Article; options: WireOptions }
+  | { id: number; op: 'warm' }
   | { id: number; op: 'abort' };
+
+/** A metric recorded on the worker (LLM tokens, a fallback), for the main thread's registry. */
+export interface WorkerMetric {
+  metric: MetricEvent;
+}
 
 export type WorkerReply =
   | { id: number; ok: true; value: unknown }
@@ -40,11 +48,28 @@ export interface WorkerServiceOptions {
   config: Config;
   logger: Logger;
   logLevel?: LogLevel;
+  /** The workers log like the main thread: JSON lines, or pretty (resolved by the caller). */
+  logFormat?: LogFormat;
+  /** Receives the metrics the workers record (LLM tokens, fallbacks). */
+  metrics?: Metrics;
   /** Worker threads; default defaultWorkerCount(). */
   size?: number;
+  /**
+   * The worker's module; default service-worker next to this one (through tsx when running from
+   * the sources). Tests pass the built dist/src/service-worker.js: a worker compiled ahead starts
+   * in a fraction of the time tsx takes to load and transpile it.
+   */
+  entry?: URL;
 }
 
 export interface WorkerBriefService extends BriefService {
+  /**
+   * Starts every worker thread and has each load its modules and brief a small built-in page
+   * once, so that the first brief after start-up is as fast as the tenth (a cold worker spends
+   * most of a second loading the NLP libraries). Resolves with the ms each worker took from its
+   * start; rejects when a worker cannot start.
+   */
+  warm(): Promise<{ workers: number; ms: number[] }>;
   close(): Promise<void>;
 }
 
@@ -63,11 +88,20 @@ export function createWorkerBriefService(options: WorkerServiceOptions): WorkerB
   let closed = false;
 
   const spawn = (index: number): Slot => {
-    const worker = new Worker(workerEntry(), {
-      workerData: { config: options.config, logLevel: options.logLevel ?? options.config.logLevel ?? 'warn' },
+    const worker = new Worker(options.entry ?? workerEntry(), {
+      workerData: {
+        config: options.config,
+        logLevel: options.logLevel ?? options.config.logLevel ?? 'warn',
+        logFormat: options.logFormat ?? 'json',
+      },
     });
     const slot: Slot = { worker, pending: new Map() };
-    worker.on('message', (reply: WorkerReply) => {
+    worker.on('message', (msg: WorkerReply | WorkerMetric) => {
+      if ('metric' in msg) {
+        if (options.metrics && isMetricEvent(msg.metric)) applyMetricEvent(options.metrics, msg.metric);
+        return;
+      }
+      const reply = msg;
       const waiter = slot.pending.get(reply.id);
       if (!waiter) return;
       slot.pending.delete(reply.id);
@@ -96,10 +130,10 @@ export function createWorkerBriefService(options: WorkerServiceOptions): WorkerB
     return slots[best] ?? spawn(best);
   };
 
-  const call = <T>(job: DistributiveOmit<Job, 'id'>, signal?: AbortSignal): Promise<T> => {
+  const call = <T>(job: DistributiveOmit<Job, 'id'>, signal?: AbortSignal, on?: () => Slot): Promise<T> => {
     if (closed) return Promise.reject(new Error('The brief service is closed.'));
     if (signal?.aborted) return Promise.reject(asError(signal.reason));
-    const slot = pick();
+    const slot = (on ?? pick)();
     const id = ++nextId;
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => slot.worker.postMessage({ id, op: 'abort' } satisfies WorkerRequest);
@@ -125,6 +159,12 @@ export function createWorkerBriefService(options: WorkerServiceOptions): WorkerB
     ingest: (input, signal) => call<Article>({ op: 'ingest', input }, signal),
     briefArticle: (article, opts) =>
       call<Brief>({ op: 'briefArticle', article, options: wire(opts) }, opts?.signal),
+    async warm() {
+      const ms = await Promise.all(
+        slots.map((_, i) => call<number>({ op: 'warm' }, undefined, () => slots[i] ?? spawn(i))),
+      );
+      return { workers: size, ms: ms.map(Math.round) };
+    },
     async close() {
       closed = true;
       await Promise.all(slots.map((slot) => (slot ? slot.worker.terminate() : Promise.resolve(0))));
@@ -144,8 +184,9 @@ function reviveError(e: Extract<WorkerReply, { ok: false }>['error']): Error {
 }
 
 /**
- * Under tsx (npm start, tests) the sources are .ts and a worker does not inherit tsx's loader, so
- * a tiny bootstrap registers it first; a compiled build loads the .js entry directly.
+ * The build (npm start, bin/brief.js) loads the compiled .js entry directly. From the sources
+ * (npm run dev, benchmarks, tests) the entry is .ts and a worker does not inherit tsx's loader, so
+ * a tiny bootstrap registers it first; tsx is a dev dependency, needed only then.
  */
 function workerEntry(): URL {
   const entry = new URL(

@@ -1,7 +1,13 @@
-import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import { Client, Events, GatewayIntentBits, RESTEvents, type MessageMentionOptions } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { REST_TIMEOUT_MS } from './limits.js';
+
+/**
+ * On the client and on every send (REST bodies too): an article must never ping anyone
+ * (docs/architecture.md, "Platform rules").
+ */
+export const NO_MENTIONS: MessageMentionOptions & { parse: [] } = { parse: [] };
 
 /**
  * The discord.js client. Intents: Guilds only (slash commands and context menus arrive as
@@ -11,7 +17,7 @@ import { REST_TIMEOUT_MS } from './limits.js';
 export function createDiscordClient(config: DiscordConfig): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
+    allowedMentions: NO_MENTIONS,
     rest: { api: config.apiUrl, timeout: REST_TIMEOUT_MS },
   });
 }

@@ -5,30 +5,24 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { DigestPublisher, DigestService } from '../../src/digest/types.js';
+import type { DigestService } from '../../src/digest/types.js';
+import type { Deliverer } from '../../src/jobs/deliverer.js';
+import type { JobQueue } from '../../src/jobs/queue.js';
+import type { DiscordTarget } from '../../src/jobs/types.js';
 import type { Logger } from '../../src/logger.js';
-import type { BriefService } from '../../src/service.js';
-import type { WorkQueue } from '../../src/work-queue.js';
 
-/** What every command handler receives: the core service and the adapter's plumbing. */
+/**
+ * What every command handler receives. Handlers only check, defer and enqueue: the work runs as a
+ * job (src/jobs) and answers through the interaction's webhook.
+ */
 export interface CommandDeps {
-  service: BriefService;
   logger: Logger;
-  /** Slow work (fetching, briefing) runs here, after the interaction has been deferred. */
-  queue: WorkQueue;
-  /**
-   * Threads with the facts are posted from here, a few at a time: under a burst, the replies
-   * (what users are waiting for) get discord.js's 50 requests/s first (see bench/discord.ts).
-   */
-  detailsQueue: WorkQueue;
-  /** Aborted when the bot shuts down, so queued briefs stop instead of holding the exit. */
-  shutdown: AbortSignal;
+  /** Slow work (fetching, briefing; digest add and now) goes here, after the defer. */
+  jobs: JobQueue;
+  /** For answers given without a job (the queue is full). */
+  deliverer: Deliverer<DiscordTarget>;
   /** Feed subscriptions and digests; null when the operator did not enable them. */
   digest: DigestService | null;
-  /** Posts digests through the bot's REST client (the same one main.ts hands the scheduler). */
-  digestPublisher: DigestPublisher;
-  /** `/digest add` and `/digest now` run here: feeds and whole digests are slow. */
-  digestQueue: WorkQueue;
 }
 
 /** A slash command: `data` is both what the deploy script registers and what the bot routes by. */

@@ -1,13 +1,8 @@
 import type { DigestRunResult, SubscribeResult, Subscription } from '../../src/digest/types.js';
-import {
-  failedFeedsNotice,
-  feedLabel,
-  fitLines,
-  nothingNewNotice,
-  removedNotice,
-  subscribedNotice,
-  type NoticeStyle,
-} from '../../src/render/digest-notices.js';
+import type { Notice } from '../../src/jobs/deliverer.js';
+import type { DiscordTarget } from '../../src/jobs/types.js';
+import { feedLabel } from '../../src/render/digest-notices.js';
+import { noticeText, type ChatNoticeStyle } from '../../src/render/notices.js';
 import { escapeFit, neutralizeMentions, truncate } from './escape.js';
 import { MESSAGE_CONTENT_MAX } from './limits.js';
 
@@ -20,7 +15,6 @@ export const DIGEST_DISABLED =
 export const DIGEST_GUILD_ONLY = 'Digests are for server channels: use `/digest` in a channel of a server.';
 export const DIGEST_NEEDS_MANAGE_CHANNELS =
   'Adding and removing feeds needs the **Manage Channels** permission in this channel. Ask a moderator.';
-export const DIGEST_BUSY = 'Brief is busy with other digests right now. Please try again in a minute.';
 export const DIGEST_CANNOT_POST =
   'I cannot post in this channel. Give Brief **View Channel**, **Send Messages** and **Embed Links** here ' +
   '(and **Create Public Threads** and **Send Messages in Threads** for the story threads), then try again. ' +
@@ -28,48 +22,55 @@ export const DIGEST_CANNOT_POST =
 export const DIGEST_CANNOT_POST_YET =
   '⚠️ I cannot post in this channel yet, so its digest would not arrive: give Brief **View Channel**, ' +
   '**Send Messages** and **Embed Links** here.';
-export const DIGEST_NO_FEEDS =
-  'This channel follows no feeds yet, so there is nothing to post. Add one with `/digest add feed:<url>`.';
 
 /** Discord markdown: bold is **…**; every untrusted part is escaped and cut on its own. */
-const STYLE: NoticeStyle = {
+const STYLE: ChatNoticeStyle = {
   fit: (text, max) => escapeFit(text, max),
+  // Messages of ours keep their markdown; what they quote (a URL the user typed) must not ping or link.
+  fitMessage: (text, max) => truncate(neutralizeMentions(text), max),
   bold: (text) => `**${text}**`,
   listCommand: '/digest list',
+  addCommand: '/digest add feed:<url>',
+  listItem: (s) =>
+    `- **#${s.id}** ${feedLabel(s.feedTitle, s.feedUrl, STYLE)} · ${escapeFit(s.time, 10)} ${escapeFit(s.timezone, 64)} · ${codeUrl(s.feedUrl)}`,
+  cannotPostText: DIGEST_CANNOT_POST,
+  maxLength: MESSAGE_CONTENT_MAX,
 };
 
+/**
+ * A core notice (src/jobs/deliverer.ts) as Discord message content. A subscription where the bot
+ * may not post yet says so now, rather than at 09:00 tomorrow when the digest would not arrive.
+ */
+export function discordNoticeText(notice: Notice, target?: Pick<DiscordTarget, 'canPost'>): string {
+  const text = noticeText(notice, STYLE);
+  const warning =
+    notice.kind === 'digest_subscribed' && target?.canPost === false ? `\n${DIGEST_CANNOT_POST_YET}` : '';
+  return truncate(text + warning, MESSAGE_CONTENT_MAX);
+}
+
 export function subscribedContent(result: SubscribeResult): string {
-  return truncate(subscribedNotice(result, STYLE), MESSAGE_CONTENT_MAX);
+  return discordNoticeText({ kind: 'digest_subscribed', result });
 }
 
 export function listContent(subscriptions: Subscription[]): string {
-  if (subscriptions.length === 0)
-    return 'This channel follows no feeds yet. Add one with `/digest add feed:<url>`.';
-  const lines = subscriptions.map(
-    (s) =>
-      `- **#${s.id}** ${feedLabel(s.feedTitle, s.feedUrl, STYLE)} · ${escapeFit(s.time, 10)} ${escapeFit(s.timezone, 64)} · ${codeUrl(s.feedUrl)}`,
-  );
-  return fitLines(['This channel’s daily digest follows:', ...lines], MESSAGE_CONTENT_MAX);
+  return discordNoticeText({ kind: 'digest_list', subscriptions });
 }
 
 export function removedContent(removed: Subscription | null, id: number): string {
-  return removedNotice(removed, id, STYLE);
+  return discordNoticeText({ kind: 'digest_removed', removed, id });
 }
 
 export function nowContent(result: DigestRunResult): string {
-  if (result.status === 'nothing_new') {
-    return truncate(nothingNewNotice(result.failedFeeds, STYLE), MESSAGE_CONTENT_MAX);
-  }
-  const stories = result.stories === 1 ? '1 story' : `${result.stories} stories`;
-  return truncate(
-    `Posted the digest in this channel: ${stories}.${failedFeedsNotice(result.failedFeeds, STYLE)}`,
-    MESSAGE_CONTENT_MAX,
+  return discordNoticeText(
+    result.status === 'posted'
+      ? { kind: 'digest_posted', stories: result.stories, failedFeeds: result.failedFeeds }
+      : { kind: 'digest_nothing_new', failedFeeds: result.failedFeeds },
   );
 }
 
-/** A user-caused failure (a BriefError message can quote the URL they typed). */
+/** A problem found before any work (bad options): `⚠️` and the message, pings and links broken. */
 export function problemContent(text: string): string {
-  return truncate(`⚠️ ${neutralizeMentions(text)}`, MESSAGE_CONTENT_MAX);
+  return discordNoticeText({ kind: 'error', message: text });
 }
 
 /**

@@ -4,11 +4,12 @@ import {
   ThreadAutoArchiveDuration,
   type APIChannel,
   type APIMessage,
-  type Client,
+  type REST,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
 import type { Digest, DigestPublisher } from '../../src/digest/types.js';
 import type { Logger } from '../../src/logger.js';
+import { NO_MENTIONS } from './client.js';
 import { classifyDiscordError, discordErrorFields } from './discord-errors.js';
 import { digestEmbed, digestThreadName, storyMessages } from './render-digest.js';
 
@@ -22,13 +23,13 @@ const REMEMBERED_PARENTS = 500;
  * permission, a channel type without threads) the stories go to the channel. Failures to post the
  * parent are thrown: `/digest now` explains them, the scheduler logs them and tries again later.
  */
-export function createDiscordDigestPublisher(client: Client, logger: Logger): DigestPublisher {
+export function createDiscordDigestPublisher(rest: REST, logger: Logger): DigestPublisher {
   // parent message id -> where its stories go (a thread id, or the channel id as the fallback)
   const targets = new Map<string, string>();
 
   const post = (channelId: string, body: RESTPostAPIChannelMessageJSONBody) =>
-    client.rest.post(Routes.channelMessages(channelId), {
-      body: { ...body, allowed_mentions: { parse: [] } },
+    rest.post(Routes.channelMessages(channelId), {
+      body: { ...body, allowed_mentions: NO_MENTIONS },
     }) as Promise<APIMessage>;
 
   const storyTarget = async (digest: Digest, parentRef: string): Promise<string> => {
@@ -37,7 +38,7 @@ export function createDiscordDigestPublisher(client: Client, logger: Logger): Di
     const channelId = channelOf(digest);
     let target: string;
     try {
-      const thread = (await client.rest.post(Routes.threads(channelId, parentRef), {
+      const thread = (await rest.post(Routes.threads(channelId, parentRef), {
         body: { name: digestThreadName(digest), auto_archive_duration: ThreadAutoArchiveDuration.OneDay },
       })) as APIChannel;
       target = thread.id;

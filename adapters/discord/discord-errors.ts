@@ -1,4 +1,11 @@
-import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCodes } from 'discord.js';
+import {
+  DiscordAPIError,
+  DiscordjsError,
+  DiscordjsErrorCodes,
+  HTTPError,
+  RESTJSONErrorCodes,
+} from 'discord.js';
+import type { Logger } from '../../src/logger.js';
 
 /**
  * What a failed Discord call means for us. Most failures are the world moving on (a token that
@@ -52,4 +59,29 @@ export function discordErrorFields(err: unknown): Record<string, unknown> {
   }
   if (err instanceof DiscordjsError) return { code: err.code, message: err.message };
   return { err };
+}
+
+/** Expected failures (expired, deleted, forbidden, answered twice) are warnings, the rest errors. */
+export function logFailure(log: Logger, what: string, err: unknown): void {
+  const kind = classifyDiscordError(err);
+  const fields = { reason: kind, ...discordErrorFields(err) };
+  if (kind === 'other') log.error(what, fields);
+  else log.warn(what, fields);
+}
+
+/**
+ * Failures that may pass on their own: Discord answered 5xx (after the REST client's own retries),
+ * or the request got no answer at all (a reset connection, a timeout). A 4xx is Discord refusing
+ * this request, and trying again would not help; 429s are waited out by the REST client itself.
+ */
+export function discordTransient(err: unknown): boolean {
+  if (err instanceof DiscordAPIError || err instanceof HTTPError) return err.status >= 500;
+  if (err instanceof DiscordjsError) return false;
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { name, code } = e as { name?: unknown; code?: unknown };
+    if (name === 'AbortError' || name === 'TimeoutError') return true;
+    if (typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -1,5 +1,6 @@
 import { MessageFlags, type Interaction } from 'discord.js';
-import { logFailure, NO_MENTIONS } from './brief-flow.js';
+import { NO_MENTIONS } from './client.js';
+import { logFailure } from './discord-errors.js';
 import type { ChatCommand, Command, CommandDeps, MessageCommand } from './command.js';
 
 const APOLOGY = 'Something went wrong on our side. Please try again in a minute.';

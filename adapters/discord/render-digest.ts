@@ -1,6 +1,15 @@
 import type { APIEmbed } from 'discord.js';
-import type { Digest, DigestStory } from '../../src/digest/types.js';
-import { digestDateLabel, failedFeedName, linkTarget, sourceName } from '../../src/render/digest-labels.js';
+import type { Digest } from '../../src/digest/types.js';
+import { linkTarget, sourceName } from '../../src/render/digest-labels.js';
+import {
+  DIGEST_THREAD_NOTE,
+  digestTitle,
+  failedFeedsLine,
+  oneLine,
+  storyEntry,
+  storyLabel,
+  type DigestMarkup,
+} from '../../src/render/digest-layout.js';
 import { escapeFit, neutralizeMentions, truncate } from './escape.js';
 import {
   EMBED_DESCRIPTION_MAX,
@@ -16,9 +25,16 @@ const DIGEST_COLOR = 0x3b82f6;
 /** Failed feeds take at most this much of the embed, however many there are. */
 const FOOTER_MAX = 1_000;
 const STORY_MAX = 1_000;
-const HEADLINE_MAX = 200;
-const LINE_MAX = 300;
 const SOURCE_LABEL_MAX = 60;
+
+/** Discord markdown: `**bold**`, `[label](url)`, `*Sources:*`; every untrusted part escaped. */
+const MARKUP: DigestMarkup = {
+  fit: (text, max) => escapeFit(text, max),
+  bold: (text) => `**${text}**`,
+  linkUrl: (raw) => maskedLinkUrl(raw),
+  link: (url, label) => `[${label}](${url})`,
+  sourcesPrefix: (count) => (count > 1 ? '*Sources:* ' : '*Source:* '),
+};
 
 /** One message of a story: what the thread (or, without one, the channel) receives. */
 export interface StoryMessage {
@@ -32,7 +48,7 @@ export interface StoryMessage {
  * One embed whatever the digest holds, so each story gets an equal share of the description.
  */
 export function digestEmbed(digest: Digest): APIEmbed {
-  const title = truncate(`Digest for ${digestDateLabel(digest.localDate)}`, EMBED_TITLE_MAX);
+  const title = truncate(digestTitle(digest), EMBED_TITLE_MAX);
   const footer = failedFeedsFooter(digest);
   const descriptionMax = Math.min(
     EMBED_DESCRIPTION_MAX,
@@ -46,13 +62,14 @@ export function digestEmbed(digest: Digest): APIEmbed {
 function storiesText(digest: Digest, max: number): string {
   const n = digest.stories.length;
   if (n === 0) return 'No new stories.';
-  const note = '\nEach story’s brief and key facts follow in the thread.';
+  const note = `\n${DIGEST_THREAD_NOTE}`;
   // Two newlines between stories.
   const perStory = Math.min(STORY_MAX, Math.floor((max - note.length) / n) - 2);
   const parts: string[] = [];
   let used = note.length;
   for (const [i, story] of digest.stories.entries()) {
-    const text = storyText(story, i + 1, perStory);
+    const { heading, line, sources } = storyEntry(story, i + 1, perStory, MARKUP);
+    const text = [heading, line, sources].filter(Boolean).join('\n');
     if (used + text.length + 2 > max) break;
     parts.push(text);
     used += text.length + 2;
@@ -62,47 +79,10 @@ function storiesText(digest: Digest, max: number): string {
   return parts.join('\n\n') + tail;
 }
 
-/** `**n. [headline](url)**`, the line, and `*Sources:* [A](url) · [B](url)`, within `budget`. */
-function storyText(story: DigestStory, n: number, budget: number): string {
-  const headline = escapeFit(
-    oneLine(story.headline),
-    Math.max(Math.min(HEADLINE_MAX, Math.floor(budget * 0.3)), 20),
-  );
-  const url = maskedLinkUrl(story.sources[0]?.url);
-  const linked = url && url.length <= budget * 0.2 ? `[${headline}](${url})` : headline;
-  let text = `**${n}. ${linked}**`;
-  const line = oneLine(story.line);
-  if (line) text += `\n${escapeFit(line, Math.max(Math.min(LINE_MAX, Math.floor(budget * 0.3)), 20))}`;
-  const sources = sourcesText(story, budget - text.length - 1);
-  return sources ? `${text}\n${sources}` : text;
-}
-
-function sourcesText(story: DigestStory, room: number): string {
-  const prefix = story.sources.length > 1 ? '*Sources:* ' : '*Source:* ';
-  const parts: string[] = [];
-  for (const [i, source] of story.sources.entries()) {
-    const label = escapeFit(oneLine(sourceName(source)), SOURCE_LABEL_MAX);
-    const url = maskedLinkUrl(source.url);
-    const more = story.sources.length - i - 1;
-    const reserve = more > 0 ? ` · and ${more} more`.length : 0;
-    const fits = (piece: string) => prefix.length + [...parts, piece].join(' · ').length + reserve <= room;
-    if (url && fits(`[${label}](${url})`)) parts.push(`[${label}](${url})`);
-    else if (fits(label)) parts.push(label);
-    else return parts.length > 0 ? `${prefix}${parts.join(' · ')} · and ${more + 1} more` : '';
-  }
-  return parts.length > 0 ? prefix + parts.join(' · ') : '';
-}
-
 function failedFeedsFooter(digest: Digest): string | null {
-  if (digest.failedFeeds.length === 0) return null;
-  const names = digest.failedFeeds.map((f) => `${oneLine(failedFeedName(f))} (${oneLine(f.reason)})`);
-  const lead = digest.failedFeeds.length === 1 ? 'This feed' : 'These feeds';
+  const line = failedFeedsLine(digest);
   // Footers render no markdown: only pings and links need breaking.
-  return escapeFit(
-    `⚠️ ${lead} could not be read this time: ${names.join('; ')}`,
-    Math.min(FOOTER_MAX, EMBED_FOOTER_TEXT_MAX),
-    neutralizeMentions,
-  );
+  return line ? escapeFit(line, Math.min(FOOTER_MAX, EMBED_FOOTER_TEXT_MAX), neutralizeMentions) : null;
 }
 
 /**
@@ -113,9 +93,9 @@ export function storyMessages(digest: Digest, index: number): StoryMessage[] {
   const story = digest.stories[index];
   if (!story) throw new Error(`digest has no story ${index}`);
   const names = story.sources.map((s) => escapeFit(oneLine(sourceName(s)), SOURCE_LABEL_MAX)).join(', ');
-  const label = `**Story ${index + 1} of ${digest.stories.length}**`;
+  const label = `**${storyLabel(index, digest.stories.length)}**`;
   const content = truncate(names ? `${label} · ${names}` : label, MESSAGE_CONTENT_MAX);
-  const main = briefEmbed(story.brief);
+  const main = briefEmbed(story.brief, story.sources[0]?.url ?? null);
   const details = detailsEmbed(story.brief);
   if (!details) return [{ content, embeds: [main] }];
   if (embedTextLength(main) + embedTextLength(details) <= EMBED_TOTAL_MAX)
@@ -141,8 +121,4 @@ export function maskedLinkUrl(raw: string | null | undefined): string | null {
     /[()[\]<>\s]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -1,6 +1,8 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Brief } from '../../src/brief.js';
 import { quoteRepeatsFact } from '../../src/render/fact-display.js';
+import { chatFooterLine } from '../../src/render/footer.js';
+import { sourceLink } from '../../src/render/source-link.js';
 import { ELLIPSIS, escapeFit, neutralizeMentions } from './escape.js';
 import {
   EMBED_DESCRIPTION_MAX,
@@ -17,11 +19,15 @@ import {
 /** Brief's accent colour, so briefs are recognisable in a busy channel. */
 const BRIEF_COLOR = 0x3b82f6;
 
-/** The reply: headline linking to the source, the summary, and where it came from. */
-export function briefEmbed(brief: Brief): APIEmbed {
+/**
+ * The reply: headline linking to the source, the summary, and where it came from. The link is the
+ * URL the user asked for (or its same-site canonical form), as on every surface (source-link.ts).
+ */
+export function briefEmbed(brief: Brief, requestedUrl: string | null): APIEmbed {
   const title = escapeFit(brief.headline, EMBED_TITLE_MAX);
-  // Footers render no markdown, so only pings and links need breaking there.
-  const footer = escapeFit(footerText(brief), EMBED_FOOTER_TEXT_MAX, neutralizeMentions);
+  // The same caption as every other surface (src/render/footer.ts). Footers render no markdown,
+  // so only pings and links need breaking there.
+  const footer = escapeFit(chatFooterLine(brief), EMBED_FOOTER_TEXT_MAX, neutralizeMentions);
   const descriptionMax = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - title.length - footer.length);
   const embed: APIEmbed = {
     title,
@@ -29,22 +35,9 @@ export function briefEmbed(brief: Brief): APIEmbed {
     footer: { text: footer },
     color: BRIEF_COLOR,
   };
-  const url = linkableUrl(brief.source.url);
+  const url = sourceLink(brief, requestedUrl, EMBED_URL_MAX);
   if (url) embed.url = url;
   return embed;
-}
-
-export function footerText(brief: Brief): string {
-  const parts = [
-    sourceLabel(brief.source.url),
-    `${brief.stats.readingMinutes} min read`,
-    brief.engine.model ? `${brief.engine.name} (${brief.engine.model})` : brief.engine.name,
-  ];
-  if (brief.extraction.status !== 'ok') {
-    const note = brief.extraction.note ? `: ${brief.extraction.note}` : '';
-    parts.push(`extraction ${brief.extraction.status}${note}`);
-  }
-  return parts.join(' · ');
 }
 
 const ENTITY_LABELS = [
@@ -126,25 +119,4 @@ function fitFields(specs: FieldSpec[], reserved: number): APIEmbedField[] {
     values = specs.map((s, i) => s.value(maxes[i]!));
   }
   return specs.map((s, i) => ({ name: s.name, value: values[i]!, inline: s.inline }));
-}
-
-function sourceLabel(url: string | null): string {
-  if (!url) return 'pasted text';
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return 'link';
-  }
-}
-
-function linkableUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    const web = parsed.protocol === 'https:' || parsed.protocol === 'http:';
-    // Better no link than a message Discord rejects as a whole.
-    return web && parsed.href.length <= EMBED_URL_MAX ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }

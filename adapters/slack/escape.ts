@@ -1,3 +1,5 @@
+import { fitEscaped, truncate } from '../../src/text/truncate.js';
+
 /**
  * mrkdwn escaping. Slack parses `<...>` as mentions (`<!channel>`, `<@U123>`) and links
  * (`<https://x|label>`), and `&` starts an entity, so these three characters are escaped in every
@@ -11,36 +13,17 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/[&<>]/g, (c) => ESCAPES[c]!);
 }
 
-const ELLIPSIS = '…';
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /**
  * Escapes `raw` and makes the result at most `max` UTF-16 units, cutting on a grapheme boundary
  * (never inside an emoji, a flag or a combining sequence, never inside an `&amp;` entity) and
  * ending with an ellipsis when something was cut.
  */
 export function fitMrkdwn(raw: string, max: number): string {
-  const escaped = escapeMrkdwn(raw);
-  if (escaped.length <= max) return escaped;
-  return cutGraphemes(raw, max - ELLIPSIS.length, escapeMrkdwn) + ELLIPSIS;
+  return fitEscaped(raw, max, escapeMrkdwn);
 }
 
 /** Plain (unescaped) text cut to `max` UTF-16 units on a grapheme boundary, with an ellipsis. */
-export function truncatePlain(raw: string, max: number): string {
-  if (raw.length <= max) return raw;
-  return cutGraphemes(raw, max - ELLIPSIS.length, (g) => g) + ELLIPSIS;
-}
-
-function cutGraphemes(raw: string, budget: number, encode: (grapheme: string) => string): string {
-  let out = '';
-  for (const { segment } of segmenter.segment(raw)) {
-    const piece = encode(segment);
-    if (out.length + piece.length > budget) break;
-    out += piece;
-  }
-  // A cut right after whitespace would leave "word …"; trim it.
-  return out.trimEnd();
-}
+export const truncatePlain = truncate;
 
 /**
  * A URL placed inside `<url|label>`: `|` would end the URL early and `&<>` must be escaped.

@@ -27,8 +27,8 @@ export const MAX_BUTTON_URL = 3000;
 
 /**
  * Slack does not publish one number for a whole message; messages much past ~10-12k characters of
- * block text are refused with `msg_too_long` or `invalid_blocks`. DESIGN.md (platform rules) sets
- * our budget: stay under about 10,000 characters of block text per message.
+ * block text are refused with `msg_too_long` or `invalid_blocks`. docs/architecture.md ("Platform
+ * rules") sets our budget: stay under about 10,000 characters of block text per message.
  */
 export const MAX_MESSAGE_BLOCK_TEXT = 10_000;
 

@@ -20,3 +20,19 @@ export function cannotPostHere(err: unknown): boolean {
   const code = slackErrorCode(err);
   return code !== undefined && CANNOT_POST_HERE.has(code);
 }
+
+/**
+ * Failures that may pass on their own: the request never got an answer (network, timeout) or Slack
+ * answered with an HTTP error or a rate limit after the client's own retries. A platform error
+ * (`{ ok: false, error }`) is Slack refusing this message, and trying again would not help.
+ */
+const TRANSIENT = new Set([
+  'slack_webapi_request_error',
+  'slack_webapi_http_error',
+  'slack_webapi_rate_limited_error',
+]);
+
+export function slackTransient(err: unknown): boolean {
+  const code = err !== null && typeof err === 'object' ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && TRANSIENT.has(code);
+}

@@ -1,23 +1,27 @@
-import type { AddressInfo } from 'node:net';
-import { Server } from 'node:http';
-import { App, type webApi } from '@slack/bolt';
+import { App, type AppOptions, type ReceiverEvent, type webApi } from '@slack/bolt';
 import { ConfigError, type SlackConfig } from '../../src/config.js';
 import type { DigestPublisher, DigestService } from '../../src/digest/types.js';
+import { drainQueues, type DrainCounts } from '../../src/drain.js';
+import { createReadiness, startHttpServer, type HttpServer, type Readiness } from '../../src/http/index.js';
 import type { Logger } from '../../src/logger.js';
+import { createInProcessJobQueue } from '../../src/jobs/queue.js';
+import { createJobRunner } from '../../src/jobs/runner.js';
+import { noopMetrics, type Metrics } from '../../src/metrics/metrics.js';
 import type { BriefService } from '../../src/service.js';
+import { settleWithin } from '../../src/settle-within.js';
 import { createWorkQueue } from '../../src/work-queue.js';
+import { timeAck } from './ack-timing.js';
 import { register as registerActions } from './actions/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { register as registerCommands } from './commands/index.js';
+import { createSlackDeliverer } from './deliverer.js';
 import type { SlackDeps } from './deps.js';
-import { createSlackDigestPublisher } from './digest/publisher.js';
+import { refuseWhileDraining } from './draining.js';
 import { dedupeEvents } from './events/dedupe.js';
 import { register as registerEvents } from './events/index.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
 import { slackErrorCode } from './slack-errors.js';
-import { startHealthServer } from './health.js';
 import { createTransport } from './transport.js';
-import { settleWithin } from '../../src/settle-within.js';
 
 /** The Web API client's default retries ~10 times over ~30 minutes; a brief is stale long before. */
 const WEB_API_TIMEOUT_MS = 10_000;
@@ -31,7 +35,10 @@ const MAX_PENDING = 100;
 /** `digest add` / `digest now` jobs at once (each fetches feeds and briefs many articles), and waiting. */
 const DIGEST_CONCURRENCY = 2;
 const DIGEST_MAX_PENDING = 20;
-const DIGEST_STOP_GRACE_MS = 10_000;
+/** Grace for running work when stop() is given no deadline (tests, benchmarks). */
+const STOP_GRACE_MS = 20_000;
+/** After the grace period, aborted jobs get this long to tell their users and end. */
+const ABORT_SETTLE_MS = 5_000;
 
 /** Errors of auth.test that mean the token itself is wrong, not that Slack is unreachable. */
 const BAD_TOKEN = new Set([
@@ -50,8 +57,9 @@ interface BoltErrorArgs {
 }
 
 export interface SlackRuntimeOptions {
-  /** Interface to listen on in HTTP mode; all interfaces by default. Tests use 127.0.0.1. */
+  /** Without deps.http: the interface and port of the adapter's own HTTP server (default 0, a free one). */
   host?: string;
+  port?: number;
   concurrency?: number;
   maxPending?: number;
   /** Deadline for one brief job (fetch, engine, posting); default 90 s. */
@@ -61,10 +69,16 @@ export interface SlackRuntimeOptions {
 }
 
 export interface SlackHandle {
-  stop(): Promise<void>;
+  /** Stops taking new work: new commands, shortcuts and mentions are answered "restarting". */
+  drain(): void;
+  /**
+   * Drains, lets running jobs finish until `deadline` (default 20 s), aborts the rest, then
+   * disconnects. Resolves with what finished, was aborted and was refused meanwhile.
+   */
+  stop(options?: { deadline?: AbortSignal }): Promise<DrainCounts>;
   /** Resolves when no accepted brief is running or waiting (graceful shutdown, tests). */
   idle(): Promise<void>;
-  /** The HTTP port actually listened on (useful with PORT=0): events and /healthz, or /healthz only in Socket Mode. */
+  /** The HTTP port serving /slack/events (HTTP mode) and the probes. */
   port: number;
   mode: 'http' | 'socket';
   /** Posts digests to Slack channels with the bot's client: give it to the digest scheduler. */
@@ -76,11 +90,33 @@ export interface SlackAdapterDeps {
   logger: Logger;
   /** Enables `/brief digest`; without it the subcommand says digests are not enabled. */
   digest?: DigestService;
+  /** Ack latency, queue depths and rejections; none recorded without it. */
+  metrics?: Metrics;
+  /**
+   * The process's HTTP server and readiness (src/main.ts): the adapter mounts /slack/events there
+   * and registers the "slack" part. Without them it starts a server of its own (tests, benchmarks).
+   */
+  http?: { server: HttpServer; readiness: Readiness };
+}
+
+/** Measures every ack (time from arrival) before Bolt sees the event; see ack-timing.ts. */
+class TimedApp extends App {
+  constructor(
+    options: AppOptions,
+    private readonly onAck: (kind: string, seconds: number) => void,
+  ) {
+    super(options);
+  }
+
+  override processEvent(event: ReceiverEvent): Promise<void> {
+    return super.processEvent(timeAck(event, this.onAck));
+  }
 }
 
 /**
- * Starts the Slack adapter: checks the token with auth.test, then listens (HTTP or Socket Mode).
- * Rejects with a ConfigError naming the variable when Slack refuses the token.
+ * Starts the Slack adapter: checks the token with auth.test, then takes requests (HTTP routes on
+ * the process's server, or a Socket Mode connection). Rejects with a ConfigError naming the
+ * variable when Slack refuses the token.
  */
 export async function startSlack(
   config: SlackConfig,
@@ -88,6 +124,7 @@ export async function startSlack(
   options: SlackRuntimeOptions = {},
 ): Promise<SlackHandle> {
   const logger = deps.logger.child({ adapter: 'slack' });
+  const metrics = deps.metrics ?? noopMetrics;
   const bolt = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: config.apiUrl,
@@ -96,45 +133,63 @@ export async function startSlack(
     logger: bolt,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  let ready = false;
-  const transport = createTransport(config, bolt, clientOptions, () => ready);
-  const app = new App({
-    token: config.botToken,
-    receiver: transport.receiver,
-    logger: bolt,
-    clientOptions,
-    // auth.test runs in init() below, where a bad token can fail start-up instead of floating.
-    deferInitialization: true,
-    extendedErrorHandler: true,
-  });
+  const transport = createTransport(config, bolt, clientOptions);
+  const app = new TimedApp(
+    {
+      token: config.botToken,
+      receiver: transport.receiver,
+      logger: bolt,
+      clientOptions,
+      // auth.test runs in init() below, where a bad token can fail start-up instead of floating.
+      deferInitialization: true,
+      extendedErrorHandler: true,
+    },
+    (kind, seconds) => metrics.ack('slack', kind, seconds),
+  );
 
   const queue = createWorkQueue({
+    name: 'slack-brief',
+    metrics,
     concurrency: options.concurrency ?? CONCURRENCY,
     maxPending: options.maxPending ?? MAX_PENDING,
     onError: (err) => logger.error('slack job failed outside its own handling', { err }),
   });
   const digestQueue = createWorkQueue({
+    name: 'slack-digest',
+    metrics,
     concurrency: DIGEST_CONCURRENCY,
     maxPending: DIGEST_MAX_PENDING,
     onError: (err) => logger.error('slack digest job failed outside its own handling', { err }),
   });
-  const digestPublisher = createSlackDigestPublisher(app.client);
   const shutdown = new AbortController();
   const now = options.now ?? Date.now;
-  const slackDeps: SlackDeps = {
-    service: deps.service,
+  // Jobs run in this process (src/jobs): the deliverer needs only the bot's Web API client.
+  const deliverer = createSlackDeliverer(app.client, {
     logger,
-    queue,
     now,
     fetch: options.fetch ?? globalThis.fetch,
-    jobTimeoutMs: options.jobTimeoutMs ?? JOB_TIMEOUT_MS,
     httpTimeoutMs: HTTP_TIMEOUT_MS,
+  });
+  const digestPublisher = deliverer.publisher;
+  const runner = createJobRunner({
+    service: deps.service,
     digest: deps.digest ?? null,
-    digestPublisher,
-    digestQueue,
+    deliverers: { slack: deliverer },
+    logger,
+    now,
     shutdown: shutdown.signal,
-  };
+    briefTimeoutMs: options.jobTimeoutMs ?? JOB_TIMEOUT_MS,
+  });
+  const jobs = createInProcessJobQueue({
+    lanes: { brief: queue, digest: digestQueue },
+    run: (job, meta) => runner.run(job, meta),
+    now,
+  });
+  const slackDeps: SlackDeps = { logger, jobs, deliverer, now, digest: deps.digest ?? null };
 
+  let draining = false;
+  let rejected = 0;
+  app.use(refuseWhileDraining({ draining: () => draining, refused: () => rejected++ }, logger));
   app.use(dedupeEvents(now, logger));
   registerCommands(app, slackDeps);
   registerEvents(app, slackDeps);
@@ -168,40 +223,68 @@ export async function startSlack(
     });
   }
 
-  let port: number;
-  let health: { close(): Promise<void> } | null = null;
+  // The process's server, or one of our own when started alone.
+  const own = deps.http
+    ? null
+    : await (async () => {
+        const readiness = createReadiness();
+        const server = await startHttpServer({
+          port: options.port ?? 0,
+          ...(options.host ? { host: options.host } : {}),
+          readiness,
+          logger,
+        });
+        return { server, readiness };
+      })();
+  const { server, readiness } = deps.http ?? own!;
+
+  let isReady: () => boolean;
+  let unmount = () => {};
   if (transport.mode === 'http') {
-    const started = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) });
-    port = started instanceof Server ? (started.address() as AddressInfo).port : config.port;
+    unmount = server.mount(transport.handler);
+    isReady = () => !draining;
   } else {
-    const server = await startHealthServer(config.port, options.host, () => ready);
-    health = server;
-    port = server.port;
+    // Ready while the WebSocket is up; the client reconnects by itself after a drop.
+    let connected = false;
+    const client = transport.receiver.client;
+    client.on('connected', () => (connected = true));
+    // 'close' comes from the WebSocket itself, seconds before the client says it reconnects.
+    client.on('close', () => (connected = false));
+    client.on('disconnected', () => (connected = false));
     try {
       await app.start();
     } catch (err) {
-      await server.close();
+      await own?.server.close();
       throw err;
     }
+    connected = true;
+    isReady = () => connected;
   }
-  ready = true;
-  logger.info('slack adapter ready', { mode: transport.mode, port });
+  const unregister = readiness.register('slack', () => isReady());
+  logger.info('slack adapter ready', { mode: transport.mode, port: server.port });
 
+  const idle = () => Promise.all([queue.onIdle(), digestQueue.onIdle()]).then(() => undefined);
   return {
     mode: transport.mode,
-    port,
+    port: server.port,
     digestPublisher,
-    idle: () => Promise.all([queue.onIdle(), digestQueue.onIdle()]).then(() => undefined),
-    async stop() {
-      ready = false;
-      await app.stop();
-      await health?.close();
-      // Jobs already accepted finish (each is bounded by JOB_TIMEOUT_MS) so no brief is cut in half.
-      // A digest can take minutes: it gets a grace period, then is aborted (the service's ledger
-      // lets the next run finish what was left).
-      await Promise.all([queue.onIdle(), settleWithin(digestQueue.onIdle(), DIGEST_STOP_GRACE_MS)]);
+    idle,
+    drain() {
+      draining = true;
+    },
+    async stop({ deadline = AbortSignal.timeout(STOP_GRACE_MS) } = {}) {
+      draining = true;
+      // Accepted jobs run on (a brief is bounded by JOB_TIMEOUT_MS, a digest is not) until the
+      // deadline; then they are aborted: a brief's user is told to retry, and a digest's ledger
+      // lets the next run finish what was left.
+      const counts = await drainQueues([queue, digestQueue], deadline);
       shutdown.abort();
-      await digestQueue.onIdle();
+      await settleWithin(idle(), ABORT_SETTLE_MS);
+      unregister();
+      unmount();
+      if (transport.mode === 'socket') await app.stop();
+      await own?.server.close();
+      return { ...counts, rejected };
     },
   };
 }

@@ -1,29 +1,38 @@
-import type { ServerResponse } from 'node:http';
-import { HEALTH_PATH, writeHealth } from './health.js';
-import { HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
-import type { webApi } from '@slack/bolt';
+import type { IncomingMessage } from 'node:http';
+import {
+  ErrorCode,
+  HTTPReceiver,
+  SocketModeReceiver,
+  type Logger as BoltLogger,
+  type webApi,
+} from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
+import type { RequestHandler } from '../../src/http/server.js';
+import { RECEIVED_AT } from './ack-timing.js';
 
 /** Where Slack sends slash commands, events and interactivity in HTTP mode (slack-manifest.yaml). */
 export const EVENTS_PATH = '/slack/events';
-export { HEALTH_PATH };
+export { HEALTH_PATH, READY_PATH, METRICS_PATH } from '../../src/http/server.js';
 
-export interface Transport {
-  receiver: Receiver;
-  mode: 'http' | 'socket';
-}
+export type Transport =
+  | {
+      mode: 'http';
+      receiver: HTTPReceiver;
+      /** Mounted on the process's HTTP server (src/http/server.ts): Bolt does not listen itself. */
+      handler: RequestHandler;
+    }
+  | { mode: 'socket'; receiver: SocketModeReceiver };
 
 /**
  * Transport only: how requests reach the app. HTTP mode verifies signatures (Bolt, on the raw
  * body) and acks before listeners finish (processBeforeResponse: false: nothing slow runs before
- * the 3 s deadline anyway). Socket Mode is used when an app-level token is configured; its
- * /healthz is served by health.ts.
+ * the 3 s deadline anyway); its routes are served by the one HTTP server of the process, next to
+ * /healthz, /readyz and /metrics. Socket Mode is used when an app-level token is configured.
  */
 export function createTransport(
   config: SlackConfig,
   logger: BoltLogger,
   clientOptions: webApi.WebClientOptions,
-  isReady: () => boolean,
 ): Transport {
   if (config.appToken) {
     return {
@@ -38,23 +47,34 @@ export function createTransport(
     };
   }
   if (!config.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET (config checks this)');
+  // When each request arrived, for the ack latency (ack-timing.ts); Bolt buffers the same object.
+  const arrivals = new WeakMap<IncomingMessage, number>();
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: EVENTS_PATH,
+    logger,
+    processBeforeResponse: false,
+    // Slack's payloads are a few kB; no reason to buffer Bolt's default 4 MB per request.
+    bodyLimit: 512 * 1024,
+    customPropertiesExtractor: (req) => {
+      const at = arrivals.get(req);
+      return at === undefined ? {} : { [RECEIVED_AT]: at };
+    },
+  });
   return {
     mode: 'http',
-    receiver: new HTTPReceiver({
-      signingSecret: config.signingSecret,
-      endpoints: EVENTS_PATH,
-      port: config.port,
-      customRoutes: [
-        {
-          path: HEALTH_PATH,
-          method: ['GET'],
-          handler: (_req: unknown, res: ServerResponse) => writeHealth(res, isReady()),
-        },
-      ],
-      logger,
-      processBeforeResponse: false,
-      // Slack's payloads are a few kB; no reason to buffer Bolt's default 4 MB per request.
-      bodyLimit: 512 * 1024,
-    }),
+    receiver,
+    handler: (req, res) => {
+      arrivals.set(req, performance.now());
+      try {
+        // Bolt's public listener: POST /slack/events now, /slack/install and the OAuth redirect
+        // when an installer is configured. Anything else it throws back to us, unanswered.
+        receiver.requestListener(req, res);
+        return true;
+      } catch (err) {
+        if ((err as { code?: unknown }).code === ErrorCode.HTTPReceiverDeferredRequestError) return false;
+        throw err;
+      }
+    },
   };
 }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { BriefError } from '../errors.js';
 
+export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3 } as const;
+
 export const FORMATS = ['text', 'markdown', 'json'] as const;
 export const ENGINES = ['auto', 'extractive', 'llm'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -9,6 +11,8 @@ export const USAGE = `Usage:
   brief [options] <url | file | ->      brief an article (a file: .txt, .md, .html; - reads stdin)
   brief [options] --text "<pasted text>"
   brief [options] --jsonl <file | ->    batch: one {"id", "article"} per line in, one brief per line out
+  brief extract [--format json|text] <url | file | ->   what ingest found: metadata, verdict, text
+  brief extract --jsonl <file | ->      the same for batch lines (see brief extract --help)
   brief usage [--since YYYY-MM-DD] [--json]   LLM token usage per day and per caller
   brief digest preview [--json] <feed-url>...  the digest these feeds would give now
 
@@ -16,7 +20,7 @@ Options:
   -f, --format <text|markdown|json>    output format (default: text)
   -e, --engine <auto|extractive|llm>   engine (default: auto = the LLM when configured, else extractive)
   -h, --help                           show this help
-  -v, --version                        show the version
+  -v, -V, --version                    show the version
 
 Exit codes: 0 ok, 2 usage error, 3 input or fetch error, 1 internal error.`;
 
@@ -38,9 +42,12 @@ const oneOf = <T extends readonly string[]>(values: T, value: string | undefined
 /** Parses argv (without node and the script); usage mistakes are BriefErrors with code 'usage'. */
 export function parseCommand(argv: string[]): Command {
   let parsed;
+  // -V as well as -v: both spellings of "version" are common, and parseArgs allows one short
+  // letter per option. A value that is "-V" is written `--text=-V` (parseArgs insists), one token.
+  const args = argv.map((arg) => (arg === '-V' ? '-v' : arg));
   try {
     parsed = parseArgs({
-      args: argv,
+      args,
       allowPositionals: true,
       options: {
         format: { type: 'string', short: 'f' },
@@ -66,4 +73,11 @@ export function parseCommand(argv: string[]): Command {
   if (values.jsonl !== undefined) return { kind: 'batch', file: values.jsonl, engine };
   if (values.text !== undefined) return { kind: 'text', text: values.text, format, engine };
   return { kind: 'brief', target: positionals[0]!, format, engine };
+}
+
+/** How a usage mistake is reported, by the full CLI and by the quick path in src/cli.ts alike. */
+export function reportUsageError(io: { err(text: string): void }, message: string): number {
+  io.err(`brief: ${message}`);
+  io.err('Run "brief --help" for usage.');
+  return EXIT.usage;
 }

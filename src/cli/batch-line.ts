@@ -48,20 +48,32 @@ export interface LineDeps {
 /** A line's result: the output line, or the error line for stderr. */
 export type LineOutcome = { out: string } | { err: string };
 
-/** Briefs one input line (lineNo counts from 1); never throws. */
-export async function briefLine(raw: string, lineNo: number, deps: LineDeps): Promise<LineOutcome> {
+/** One input line (lineNo counts from 1) through `handle`, as `{"id", ...result}`; never throws. */
+export async function handleLine(
+  raw: string,
+  lineNo: number,
+  maxInputBytes: number,
+  handle: (input: BriefInput) => Promise<object>,
+): Promise<LineOutcome> {
   let id: string | number | undefined;
   try {
-    if (Buffer.byteLength(raw) > deps.maxInputBytes) {
-      throw new BriefError('input_too_large', `the line is longer than ${deps.maxInputBytes} bytes`);
+    if (Buffer.byteLength(raw) > maxInputBytes) {
+      throw new BriefError('input_too_large', `the line is longer than ${maxInputBytes} bytes`);
     }
     const line = parseLine(raw);
     id = line.id;
-    const brief = await deps.service.brief(line.input, { engine: deps.engine, caller: 'cli:batch' });
-    return { out: JSON.stringify({ id, ...brief }) };
+    const result = await handle(line.input);
+    return { out: JSON.stringify({ id, ...result }) };
   } catch (err) {
     id ??= (err as { id?: string | number }).id;
     const what = err instanceof BadLine ? err.message : userMessageOf(err);
     return { err: `brief: line ${lineNo}${id === undefined ? '' : ` (id ${JSON.stringify(id)})`}: ${what}` };
   }
+}
+
+/** Briefs one input line: what `brief --jsonl` does with each, on any thread. */
+export function briefLine(raw: string, lineNo: number, deps: LineDeps): Promise<LineOutcome> {
+  return handleLine(raw, lineNo, deps.maxInputBytes, (input) =>
+    deps.service.brief(input, { engine: deps.engine, caller: 'cli:batch' }),
+  );
 }

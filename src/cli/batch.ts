@@ -4,8 +4,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Config } from '../config.js';
-import type { BriefService, EngineChoice } from '../service.js';
-import { briefLine, type LineOutcome } from './batch-line.js';
+import type { BriefInput, BriefService, EngineChoice } from '../service.js';
+import { briefLine, handleLine, type LineOutcome } from './batch-line.js';
 import { COMPILED, startHelper, type Helper } from './batch-pool.js';
 import type { CliIo } from './io.js';
 
@@ -31,18 +31,43 @@ const WINDOW = 64;
 
 /** Returns 0 when every line was briefed, 3 when at least one line failed. */
 export async function runBatch(file: string, deps: BatchDeps): Promise<number> {
-  const { io } = deps;
   const helpers = await startHelpers(file, deps);
   try {
+    return await readLines(file, deps.io, (lines) =>
+      processLines(lines, deps.io, (raw, lineNo) => briefLine(raw, lineNo, deps), helpers),
+    );
+  } finally {
+    await Promise.all(helpers.map((h) => h.close()));
+  }
+}
+
+/**
+ * Reads `{"id", "article" | "url" | "html"}` lines and prints `{"id", ...result}` for each, on this
+ * thread; `brief extract --jsonl` uses it with what it does to one input. Returns 0 when every
+ * line succeeded, 3 when at least one failed.
+ */
+export async function runJsonl(
+  file: string,
+  deps: { io: CliIo; maxInputBytes: number },
+  handle: (input: BriefInput) => Promise<object>,
+): Promise<number> {
+  return readLines(file, deps.io, (lines) =>
+    processLines(lines, deps.io, (raw, lineNo) => handleLine(raw, lineNo, deps.maxInputBytes, handle), []),
+  );
+}
+
+async function readLines(
+  file: string,
+  io: CliIo,
+  use: (lines: AsyncIterable<string>) => Promise<number>,
+): Promise<number> {
+  try {
     const stream = file === '-' ? Readable.from(io.stdin) : createReadStream(file);
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    return await briefLines(lines, deps, helpers);
+    return await use(createInterface({ input: stream, crlfDelay: Infinity }));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     io.err(`brief: cannot read ${file}${code === 'ENOENT' ? ': no such file' : `: ${code ?? String(err)}`}`);
     return 3;
-  } finally {
-    await Promise.all(helpers.map((h) => h.close()));
   }
 }
 
@@ -85,13 +110,16 @@ async function startHelpers(file: string, deps: BatchDeps): Promise<Helper[]> {
   );
 }
 
-/** Briefs every line (helpers take lines when they have room); returns the exit code. */
-export async function briefLines(
+/**
+ * Every line through `here` (this thread) or a helper with room; results written in input order.
+ * Returns 0 when every line succeeded, 3 when at least one failed.
+ */
+export async function processLines(
   lines: AsyncIterable<string>,
-  deps: BatchDeps,
+  io: CliIo,
+  here: (raw: string, lineNo: number) => Promise<LineOutcome>,
   helpers: Helper[],
 ): Promise<number> {
-  const { io } = deps;
   const done = new Map<number, LineOutcome>();
   const onHelpers = new Set<Promise<void>>();
   let written = 0;
@@ -110,7 +138,6 @@ export async function briefLines(
     }
     flushed?.();
   };
-  const here = (raw: string, lineNo: number) => briefLine(raw, lineNo, deps);
 
   let lineNo = 0;
   let seq = 0;

@@ -3,7 +3,7 @@ import type { Digest, DigestProgress, DigestService } from '../digest/types.js';
 import { BriefError, isBriefError, userMessageOf } from '../errors.js';
 import { renderDigestText } from '../render/digest-text.js';
 import type { CliIo } from './io.js';
-import { EXIT } from './run.js';
+import { EXIT } from './args.js';
 
 /**
  * `brief digest preview <feed-url>...`: the digest these feeds would give now, printed, with a

@@ -9,7 +9,10 @@ export function processIo(): CliIo {
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-    stdin: process.stdin,
+    // A getter: opening process.stdin sets up a stream, which --help and --version never read.
+    get stdin() {
+      return process.stdin;
+    },
     isTTY: process.stdout.isTTY === true,
     noColor: 'NO_COLOR' in process.env,
     columns: process.stdout.columns,

@@ -4,14 +4,14 @@ import { isBriefError, userMessageOf } from '../errors.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import type { BriefRequestOptions, BriefService } from '../service.js';
-import { parseCommand, USAGE, type Format } from './args.js';
+import { EXIT, parseCommand, reportUsageError, USAGE, type Format } from './args.js';
 import { runBatch } from './batch.js';
 import type { CliIo } from './io.js';
 import { ingestFile, ingestStream } from '../ingest/index.js';
 
 const LOOKS_LIKE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3 } as const;
+export { EXIT };
 
 export interface CliDeps {
   io: CliIo;
@@ -74,9 +74,9 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     }
   } catch (err) {
     if (isBriefError(err)) {
+      if (err.code === 'usage') return reportUsageError(io, err.userMessage);
       io.err(`brief: ${err.userMessage}`);
-      if (err.code === 'usage') io.err('Run "brief --help" for usage.');
-      return err.code === 'usage' ? EXIT.usage : EXIT.input;
+      return EXIT.input;
     }
     io.err(`brief: ${userMessageOf(err)}`);
     io.err(err instanceof Error && err.stack ? err.stack : String(err));

@@ -40,15 +40,6 @@ export interface LlmConfig {
   tokenLimitParam: 'max_tokens' | 'max_completion_tokens';
 }
 
-export interface StoreConfig {
-  /** SQLite file; its directory is created on open. */
-  path: string;
-  /** How long a good brief is served from the cache. */
-  cacheTtlMs: number;
-  /** How long a fallback brief (the LLM failed) is served before the LLM is tried again; 0 = never. */
-  failureTtlMs: number;
-}
-
 export const llmEnv = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z
@@ -68,9 +59,6 @@ export const llmEnv = z.object({
   BRIEF_LLM_MAX_INPUT_TOKENS: z.coerce.number().int().min(200).default(1_500),
   BRIEF_LLM_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(200).default(800),
   BRIEF_LLM_TOKEN_PARAM: z.enum(['auto', 'max_tokens', 'max_completion_tokens']).default('auto'),
-  BRIEF_DB: z.string().min(1).default('./data/brief.db'),
-  BRIEF_CACHE_TTL_S: positiveInt(30 * 24 * 3600),
-  BRIEF_CACHE_FAILURE_TTL_S: z.coerce.number().int().min(0).default(60),
 });
 export type LlmEnv = z.infer<typeof llmEnv>;
 
@@ -94,13 +82,5 @@ export function llmConfigOf(e: LlmEnv): LlmConfig | null {
         : official
           ? 'max_completion_tokens'
           : 'max_tokens',
-  };
-}
-
-export function storeConfigOf(e: LlmEnv): StoreConfig {
-  return {
-    path: e.BRIEF_DB,
-    cacheTtlMs: e.BRIEF_CACHE_TTL_S * 1000,
-    failureTtlMs: e.BRIEF_CACHE_FAILURE_TTL_S * 1000,
   };
 }

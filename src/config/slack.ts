@@ -11,8 +11,6 @@ export interface SlackConfig {
   appToken: string | null;
   /** Web API base, always ending in "/" (GovSlack, proxies and tests change it). */
   apiUrl: string;
-  /** HTTP port for POST /slack/events and GET /healthz; 0 picks a free port. */
-  port: number;
 }
 
 export const slackEnv = z.object({
@@ -32,7 +30,6 @@ export const slackEnv = z.object({
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://slack.com/api/' })
     .default('https://slack.com/api/')
     .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
 export type SlackEnv = z.infer<typeof slackEnv>;
 
@@ -57,6 +54,5 @@ export function slackConfigOf(e: SlackEnv, problems: string[]): SlackConfig | nu
     signingSecret: e.SLACK_SIGNING_SECRET ?? null,
     appToken: e.SLACK_APP_TOKEN ?? null,
     apiUrl: e.SLACK_API_URL,
-    port: e.PORT,
   };
 }

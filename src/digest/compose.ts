@@ -67,7 +67,7 @@ export async function composeDigest(input: ComposeInput, deps: ComposeDeps): Pro
   const allKeys = [
     ...new Set(candidates.flatMap((c) => (c.item.linkKey ? [c.item.key, c.item.linkKey] : [c.item.key]))),
   ];
-  const seen = deps.seen?.seenKeys(channel, allKeys) ?? new Set<string>();
+  const seen = (await deps.seen?.seenKeys(channel, allKeys)) ?? new Set<string>();
   const fresh = candidates.filter(
     (c) => !seen.has(c.item.key) && !(c.item.linkKey !== null && seen.has(c.item.linkKey)),
   );

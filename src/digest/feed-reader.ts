@@ -2,6 +2,7 @@ import { BriefError, userMessageOf } from '../errors.js';
 import { safeFetch, type FetchPolicy, type Resolver } from '../ingest/index.js';
 import { decodeBytes } from '../ingest/decode.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { FeedStateStore } from '../store/store.js';
 import type { FeedItem } from './feed-item.js';
 import type { HostLimiter } from './host-limiter.js';
@@ -32,6 +33,8 @@ export interface FeedReaderDeps {
   now: () => number;
   /** Without a store (the CLI preview) every fetch is unconditional and nothing is saved. */
   store?: FeedStateStore;
+  /** Feeds that could not be read, by reason. */
+  metrics?: Metrics;
 }
 
 export interface FeedReader {
@@ -64,7 +67,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
   const memo = new Map<string, Promise<FeedLoad>>();
 
   const fetchAndParse = async (feedUrl: string, signal?: AbortSignal): Promise<FeedLoad> => {
-    const state = deps.store?.getFeedState(feedUrl) ?? null;
+    const state = (await deps.store?.getFeedState(feedUrl)) ?? null;
     try {
       const page = await deps.limiter.run(feedUrl, () =>
         safeFetch(feedUrl, { policy: deps.policy, resolve: deps.resolve, logger: deps.logger }, signal, {
@@ -92,7 +95,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
       // Keep when we first saw each item: a feed re-dating an item must not make it newer.
       const firstSeen = new Map(state?.items.map((i) => [i.key, i.firstSeenAt]) ?? []);
       const items = parsed.items.map((i) => ({ ...i, firstSeenAt: firstSeen.get(i.key) ?? now }));
-      deps.store?.putFeedState({
+      await deps.store?.putFeedState({
         feedUrl,
         etag: page.etag,
         lastModified: page.lastModified,
@@ -112,6 +115,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
       if (signal?.aborted) throw err;
       const error = feedError(err, deps, feedUrl);
       deps.logger.info('feed failed', { feedUrl, code: error.code });
+      deps.metrics?.feedFetchFailed(error.code);
       return { feedUrl, ok: false, title: state?.title ?? null, error };
     }
   };

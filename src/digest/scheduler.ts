@@ -1,3 +1,4 @@
+import { untilDeadline } from '../drain.js';
 import type { Logger } from '../logger.js';
 import type { ChannelSchedule, DigestStore, LedgerEntry } from '../store/store.js';
 import { channelKey, type DigestRun, type DigestRuntime } from './runtime.js';
@@ -51,6 +52,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const retries = new Map<string, { localDate: string; count: number; notBefore: number }>();
   const warnedPlatforms = new Set<string>();
   let running: Promise<void> | null = null;
+  // Aborted when a stop's deadline passes: composing stops, nothing half-made is committed.
+  const shutdown = new AbortController();
+  let active = 0;
+  let finished = 0;
   let timer: { cancel(): void } | null = null;
   let stopped = true;
   let lastPrune = 0;
@@ -61,7 +66,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     const publisher = deps.publishers[entry.channel.platform];
     if (!publisher) return;
     try {
-      await runtime.deliver(entry, publisher);
+      // Another process holds it (its scheduler got there first): that one delivers it.
+      if (!(await runtime.deliver(entry, publisher))) return;
       logger.info('digest delivered', {
         channel: channelKey(entry.channel),
         localDate: entry.localDate,
@@ -71,7 +77,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     } catch (err) {
       const attempts = entry.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
-      store.markAttemptFailed(entry.id, now() + backoff(attempts), giveUp, now());
+      await store.markAttemptFailed(entry.id, now() + backoff(attempts), giveUp, now());
       logger[giveUp ? 'error' : 'warn']('digest delivery failed', {
         channel: channelKey(entry.channel),
         localDate: entry.localDate,
@@ -86,9 +92,14 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     const { channel } = schedule;
     const key = channelKey(channel);
     await runtime.withChannel(channel, async () => {
-      if (store.hasScheduledDigest(channel, slot.localDate)) return;
-      const feeds = store.listSubscriptions(channel).map((s) => ({ url: s.feedUrl, title: s.feedTitle }));
-      const { digest, keys } = await runtime.compose(run, schedule, slot.localDate, feeds);
+      if (await store.hasScheduledDigest(channel, slot.localDate)) return;
+      const feeds = (await store.listSubscriptions(channel)).map((s) => ({
+        url: s.feedUrl,
+        title: s.feedTitle,
+      }));
+      const { digest, keys } = await runtime.compose(run, schedule, slot.localDate, feeds, {
+        signal: shutdown.signal,
+      });
       if (digest.stories.length === 0 && digest.failedFeeds.length > 0) {
         // Nothing to say because feeds failed, not because nothing happened: try again later.
         const r = retries.get(key);
@@ -103,17 +114,27 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         }
       }
       retries.delete(key);
-      const entry = store.commitDigest({ kind: 'scheduled', digest, keys, at: now() });
+      // Null when another process committed this slot first: the unique index decides, once.
+      const entry = await store.commitDigest({
+        kind: 'scheduled',
+        digest,
+        keys,
+        at: now(),
+        lease: runtime.lease(),
+      });
       if (entry?.status === 'composed') await deliver(entry);
     });
   };
 
   const runTick = async () => {
     const at = now();
-    for (const entry of store.pendingDeliveries(at)) await deliver(entry);
+    for (const entry of await store.pendingDeliveries(at)) {
+      if (shutdown.signal.aborted) return;
+      await deliver(entry);
+    }
 
     const due: Array<{ schedule: ChannelSchedule; slot: DueSlot }> = [];
-    for (const schedule of store.channelSchedules()) {
+    for (const schedule of await store.channelSchedules()) {
       const { channel } = schedule;
       if (!deps.publishers[channel.platform]) {
         if (!warnedPlatforms.has(channel.platform)) {
@@ -125,7 +146,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         continue;
       }
       const slot = dueSlot(schedule, at);
-      if (!slot || store.hasScheduledDigest(channel, slot.localDate)) continue;
+      if (!slot || (await store.hasScheduledDigest(channel, slot.localDate))) continue;
       const retry = retries.get(channelKey(channel));
       if (retry && retry.localDate === slot.localDate && retry.notBefore > at) continue;
       due.push({ schedule, slot });
@@ -135,12 +156,22 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       const run = runtime.newRun();
       let next = 0;
       const worker = async () => {
-        while (next < due.length) {
+        while (next < due.length && !shutdown.signal.aborted) {
           const { schedule, slot } = due[next++]!;
+          active++;
           try {
             await runSlot(schedule, slot, run);
+            finished++;
           } catch (err) {
-            logger.error('scheduled digest failed', { channel: channelKey(schedule.channel), err });
+            if (shutdown.signal.aborted) {
+              logger.info('scheduled digest stopped by shutdown; the next run makes it', {
+                channel: channelKey(schedule.channel),
+              });
+            } else {
+              logger.error('scheduled digest failed', { channel: channelKey(schedule.channel), err });
+            }
+          } finally {
+            active--;
           }
         }
       };
@@ -148,7 +179,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     }
     if (at - lastPrune > PRUNE_EVERY_MS) {
       lastPrune = at;
-      store.pruneSeen(at - SEEN_RETENTION_MS);
+      await store.pruneSeen(at - SEEN_RETENTION_MS);
     }
   };
 
@@ -181,11 +212,16 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       void tick().finally(schedule);
     },
     tick,
-    async stop() {
+    async stop({ deadline } = {}) {
       stopped = true;
       timer?.cancel();
       timer = null;
+      const before = finished;
+      if (running && deadline) await untilDeadline(running, deadline);
+      const aborted = active;
+      shutdown.abort();
       await running;
+      return { finished: finished - before, aborted, rejected: 0 };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { BriefError } from '../errors.js';
 import { checkUrl, type Resolver } from '../ingest/index.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { BriefService } from '../service.js';
 import type { DigestStore } from '../store/store.js';
 import { createDigestRuntime, type DigestRuntime } from './runtime.js';
@@ -19,6 +20,7 @@ export interface DigestServiceDeps {
   logger: Logger;
   now?: () => number;
   resolve?: Resolver;
+  metrics?: Metrics;
 }
 
 export interface DigestServiceWithRuntime extends DigestService {
@@ -33,12 +35,12 @@ export function createDigestService(deps: DigestServiceDeps): DigestServiceWithR
   const runtime = createDigestRuntime(deps);
   const { store, config, logger, now } = runtime;
 
-  const feedsOf = (channel: ChannelRef) =>
-    store.listSubscriptions(channel).map((s) => ({ url: s.feedUrl, title: s.feedTitle }));
+  const feedsOf = async (channel: ChannelRef) =>
+    (await store.listSubscriptions(channel)).map((s) => ({ url: s.feedUrl, title: s.feedTitle }));
 
   const subscribe = async (request: SubscribeRequest, signal?: AbortSignal): Promise<SubscribeResult> => {
     const feedUrl = checkUrl(request.feedUrl, config.fetch.allowHosts).url.href;
-    const current = store.channelSchedule(request.channel);
+    const current = await store.channelSchedule(request.channel);
     const time = request.time ? parseTimeOrThrow(request.time) : (current?.time ?? config.digest.defaultTime);
     const timezone = request.timezone
       ? parseTimeZoneOrThrow(request.timezone)
@@ -47,19 +49,20 @@ export function createDigestService(deps: DigestServiceDeps): DigestServiceWithR
     if (!Number.isInteger(maxStories) || maxStories < 1 || maxStories > MAX_STORIES_LIMIT) {
       throw new BriefError('usage', `A digest holds 1 to ${MAX_STORIES_LIMIT} stories.`);
     }
-    const duplicate = () => {
-      const existing = store.listSubscriptions(request.channel).find((s) => s.feedUrl === feedUrl);
+    const duplicate = async () => {
+      const existing = (await store.listSubscriptions(request.channel)).find((s) => s.feedUrl === feedUrl);
       return new BriefError(
         'already_subscribed',
         `This channel already follows that feed${existing ? ` (subscription ${existing.id})` : ''}. Remove it first to change it.`,
       );
     };
-    if (store.listSubscriptions(request.channel).some((s) => s.feedUrl === feedUrl)) throw duplicate();
+    if ((await store.listSubscriptions(request.channel)).some((s) => s.feedUrl === feedUrl))
+      throw await duplicate();
 
     const load = await runtime.newRun().reader.load(feedUrl, signal);
     if (!load.ok) throw load.error;
     const at = now();
-    const subscription = store.addSubscription({
+    const subscription = await store.addSubscription({
       channel: request.channel,
       feedUrl,
       feedTitle: load.title,
@@ -69,10 +72,10 @@ export function createDigestService(deps: DigestServiceDeps): DigestServiceWithR
       addedBy: request.addedBy,
       createdAt: at,
     });
-    if (!subscription) throw duplicate();
+    if (!subscription) throw await duplicate();
     // Only the last day's items wait for the first digest; a new feed must not flood the channel.
     const old = load.items.filter((i) => i.publishedAt === null || i.publishedAt < at - DAY);
-    store.markSeen(
+    await store.markSeen(
       request.channel,
       old.flatMap((i) => (i.linkKey ? [i.key, i.linkKey] : [i.key])),
       at,
@@ -99,7 +102,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestServiceWithR
 
     runNow: (channel, publisher, signal) =>
       runtime.withChannel(channel, async () => {
-        const schedule = store.channelSchedule(channel);
+        const schedule = await store.channelSchedule(channel);
         if (!schedule) {
           throw new BriefError(
             'usage',
@@ -111,24 +114,27 @@ export function createDigestService(deps: DigestServiceDeps): DigestServiceWithR
           runtime.newRun(),
           schedule,
           localDate,
-          feedsOf(channel),
+          await feedsOf(channel),
           {
             signal,
           },
         );
         if (digest.stories.length === 0) return { status: 'nothing_new', failedFeeds: digest.failedFeeds };
-        const entry = store.commitDigest({ kind: 'now', digest, keys, at: now() });
+        const entry = await store.commitDigest({
+          kind: 'now',
+          digest,
+          keys,
+          at: now(),
+          lease: runtime.lease(),
+        });
         if (!entry) throw new Error('a "now" digest could not be recorded');
         try {
           await runtime.deliver(entry, publisher);
         } catch (err) {
-          if (store.getDigestEntry(entry.id)?.parentRef == null) {
-            // Nothing reached the channel: undo, so the same stories come with the next try.
-            store.rollbackDigest(entry.id);
-            throw err;
-          }
+          // Nothing reached the channel: undo, so the same stories come with the next try.
+          if (await store.rollbackDigest(entry.id)) throw err;
           // The digest is visible; the scheduler posts the missing replies on its next ticks.
-          store.markAttemptFailed(entry.id, now() + 60_000, false, now());
+          await store.markAttemptFailed(entry.id, now() + 60_000, false, now());
           logger.warn('digest replies failed; the scheduler will resume them', { id: entry.id, err });
         }
         return { status: 'posted', stories: digest.stories.length, failedFeeds: digest.failedFeeds };

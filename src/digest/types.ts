@@ -1,4 +1,5 @@
 import type { Brief } from '../brief.js';
+import type { DrainCounts } from '../drain.js';
 
 /**
  * The digest contract between the core (feeds, clustering, scheduling, ledger) and the adapters
@@ -121,9 +122,9 @@ export interface DigestProgress {
  */
 export interface DigestService {
   subscribe(request: SubscribeRequest, signal?: AbortSignal): Promise<SubscribeResult>;
-  list(channel: ChannelRef): Subscription[];
+  list(channel: ChannelRef): Promise<Subscription[]>;
   /** The removed subscription, or null when the channel has none with that id. */
-  remove(channel: ChannelRef, id: number): Subscription | null;
+  remove(channel: ChannelRef, id: number): Promise<Subscription | null>;
   /** Posts what is new for the channel now ("now" commands); posts nothing when nothing is new. */
   runNow(channel: ChannelRef, publisher: DigestPublisher, signal?: AbortSignal): Promise<DigestRunResult>;
   /** The digest these feeds would give now, without posting or marking anything seen (CLI preview). */
@@ -134,5 +135,9 @@ export interface DigestService {
 export interface DigestScheduler {
   start(): void;
   tick(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * No more ticks. A running tick finishes, or with a deadline is aborted when it passes (what it
+   * had not committed is composed again by the next run; what it had, the ledger resumes).
+   */
+  stop(options?: { deadline?: AbortSignal }): Promise<DrainCounts>;
 }

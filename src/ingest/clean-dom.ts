@@ -12,6 +12,8 @@ export const CODE_TAGS = 'script, style, noscript, template, object, embed, appl
 const CHROME_TAGS = [
   'iframe frame frameset svg math canvas nav aside footer dialog button select input textarea label',
   'video audio picture img map title meta link base',
+  // Ruby annotations (furigana) spell out a word's reading: read inline they double every word.
+  'rt rp',
 ]
   .join(' ')
   .split(' ')
@@ -32,6 +34,9 @@ const JUNK_WORDS = new Set(
     'newsletter promo promoted sponsored advert advertisement ad ads adslot outbrain taboola',
     'share sharing sharebar social comments comment disqus',
     'breadcrumb breadcrumbs menu navbar sidebar subscribe signup toolbar skiplink sr visually offscreen',
+    // Pictures' captions and credits, bylines, author boxes and post metadata (dates, tags, likes).
+    'caption captions credit credits copyright legend byline author authors bio authorbio',
+    'meta postmetadata tags likes toc disclaimer kommentar kommentare',
   ]
     .join(' ')
     .split(' '),
@@ -44,9 +49,11 @@ const JUNK_PHRASES = [
   /\bread next\b/,
   /\bup next\b/,
   /\bscreen reader\b/,
+  /\babout (?:the )?author\b/,
 ];
 
 const LONG_PARAGRAPH = 80;
+const FORM_PAGE_CHARS = 1000;
 
 // display/visibility hide text; opacity 0 and font-size 0 are the usual ways to hide it "visibly".
 const HIDDEN_STYLE = new RegExp(
@@ -84,6 +91,8 @@ function junkKind(el: DomElement): Junk {
   if (el.localName === 'header' && (role === 'banner' || el.querySelector('nav, ul, ol, menu') !== null)) {
     return 'junk';
   }
+  // A figure is a picture with its caption and credit; one wrapping a table holds data.
+  if (el.localName === 'figure' && el.querySelector('table') === null) return 'junk';
   return list.some((w) => JUNK_WORDS.has(w)) || JUNK_PHRASES.some((p) => p.test(words)) ? 'junk' : null;
 }
 
@@ -96,6 +105,8 @@ function holdsArticle(el: DomElement, kind: Junk): boolean {
   const tag = el.localName;
   if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article') return true;
   if (el.querySelector('article, main, [itemprop="articleBody"]') !== null) return true;
+  // Search, login and newsletter forms are a few words; a form with pages of text wraps the page.
+  if (tag === 'form' && (el.textContent ?? '').length >= FORM_PAGE_CHARS) return true;
   if (kind === 'consent') return false;
   let long = 0;
   for (const p of el.querySelectorAll('p')) {

@@ -1,16 +1,19 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from '../article.js';
+import type { Removed } from './boilerplate.js';
 import { cleanDocument, removeCode } from './clean-dom.js';
 import { parseDocument, type DomDocument, type DomElement } from './dom.js';
 import { readMetadata } from './metadata.js';
-import { cleanInline, totalWords } from './normalize.js';
-import { collectParagraphs, type Paragraphs } from './paragraphs.js';
-import { isWallPrompt, judgeExtraction, NO_CONTENT_WORDS, THIN_WORDS } from './verdict.js';
+import { cleanInline } from './normalize.js';
+import { collectParagraphs, type Block } from './paragraphs.js';
+import { pickExtraction } from './pick-extraction.js';
+import { isWallPrompt, judgeExtraction } from './verdict.js';
 
 /**
  * HTML to Article: metadata first (cleaning removes <head> and headers), then wall markers from
- * the raw text, then cleaning, then Readability over linkedom for the main text, with the cleaned
- * body as a fallback when Readability finds nothing or far less than the page holds.
+ * the raw text, then cleaning, then Readability over linkedom for the main text, with a density
+ * method over the cleaned body as the fallback when Readability finds nothing or far less than
+ * the page holds (pick-extraction.ts), then boilerplate lines out (boilerplate.ts).
  */
 
 // Wall markers are searched in at most this much text: enough for any overlay, bounded for regexes.
@@ -31,7 +34,7 @@ function depthExceeds(root: DomElement, limit: number): boolean {
   return false;
 }
 
-function readable(document: DomDocument): Paragraphs | null {
+function readable(document: DomDocument): Block[] | null {
   // Counted here: Readability's own maxElemsToParse uses getElementsByTagName('*'), which
   // linkedom answers with an empty list.
   if (document.querySelectorAll('*').length > READABILITY_MAX_ELEMENTS) return null;
@@ -46,7 +49,7 @@ function readable(document: DomDocument): Paragraphs | null {
   }
   if (!result?.content) return null;
   const body = parseDocument(result.content).body;
-  return body ? collectParagraphs(body) : null;
+  return body ? collectParagraphs(body).blocks : null;
 }
 
 const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -58,7 +61,8 @@ function withoutEcho(paragraphs: string[], title: string | null, byline: string 
   return paragraphs.filter((p, i) => !(i < 3 && echoes.has(loose(p))));
 }
 
-export function extractHtml(html: string, pageUrl: string | null): Article {
+/** `removed`, when given, receives the boilerplate lines dropped from the text (bench, tests). */
+export function extractHtml(html: string, pageUrl: string | null, removed?: Removed[]): Article {
   const url = pageUrl && URL.canParse(pageUrl) ? new URL(pageUrl) : null;
   const document = parseDocument(html);
   const meta = readMetadata(document, url, html);
@@ -66,29 +70,25 @@ export function extractHtml(html: string, pageUrl: string | null): Article {
   const pageTitle = document.querySelector('title')?.textContent ?? '';
   const markerText = `${pageTitle}\n${document.body?.textContent ?? ''}`.slice(0, MARKER_CHARS);
   cleanDocument(document);
-  const fallback = document.body
-    ? collectParagraphs(document.body)
-    : { paragraphs: [], chars: 0, linkChars: 0 };
-  const main = readable(document);
-
-  const mainWords = main ? totalWords(main.paragraphs) : 0;
-  const fallbackWords = totalWords(fallback.paragraphs);
-  const useMain =
-    main !== null &&
-    mainWords >= NO_CONTENT_WORDS &&
-    !(mainWords < THIN_WORDS && fallbackWords >= 2 * mainWords);
-  const chosen = useMain ? main : fallback;
+  // Read before Readability runs: it rearranges the document it is given.
+  const bodyBlocks = document.body ? collectParagraphs(document.body).blocks : [];
+  const picked = pickExtraction(readable(document), bodyBlocks);
+  removed?.push(...picked.removed);
 
   const title = meta.title ?? (cleanInline(document.querySelector('h1')?.textContent ?? '') || null);
+  const texts = picked.blocks.map((b) => b.text);
   // Wall prompts stay in markerText for the verdict but are not article text to quote.
-  const paragraphs = withoutEcho(chosen.paragraphs, title, meta.byline).filter((p) => !isWallPrompt(p));
-  const extraction = judgeExtraction({
+  const paragraphs = withoutEcho(texts, title, meta.byline).filter((p) => !isWallPrompt(p));
+  const verdict = judgeExtraction({
     paragraphs,
     source: 'web',
     markerText,
     paywallMarkup: meta.paywallMarkup,
-    linkDensity: chosen.chars > 0 ? chosen.linkChars / chosen.chars : 0,
+    linkDensity: picked.indexLinkDensity,
+    linkBlocks: picked.indexBlocks,
   });
+  const note = [verdict.note, picked.note].filter(Boolean).join(' ');
+  const extraction = note ? { ...verdict, note } : verdict;
   return {
     title,
     paragraphs,

@@ -57,7 +57,7 @@ export function readJsonLd(document: DomDocument): JsonLdArticle | null {
     }
   }
   const article =
-    nodes.find((n) => types(n).some((t) => /Article$|^BlogPosting$|^Report$/.test(t))) ??
+    nodes.find((n) => types(n).some((t) => /Article$|Posting$|^Report$/.test(t))) ??
     nodes.find((n) => str(n['headline']) !== null);
   if (!article) return null;
   const authors = names(article['author']).filter((n) => !/^https?:\/\//.test(n));

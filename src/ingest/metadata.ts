@@ -1,5 +1,6 @@
 import type { DomDocument } from './dom.js';
 import { readJsonLd } from './json-ld.js';
+import { toIsoDate } from './iso-date.js';
 import { cleanInline } from './normalize.js';
 
 /** What a page says about itself, read before cleaning (cleaning removes <head> tags and headers). */
@@ -44,13 +45,6 @@ function pick(index: MetaIndex, ...keys: string[]): string | null {
 function text(document: DomDocument, selector: string): string | null {
   const value = cleanInline(document.querySelector(selector)?.textContent ?? '');
   return value || null;
-}
-
-export function toIsoDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const ms = Date.parse(value.trim());
-  if (Number.isNaN(ms) || new Date(ms).getUTCFullYear() < 1900) return null;
-  return new Date(ms).toISOString();
 }
 
 const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' · ', ' :: ', ' // '];
@@ -122,6 +116,39 @@ function language(document: DomDocument): string | null {
   return /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(tag) ? tag : null;
 }
 
+const DATE_META_KEYS = [
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'published-date',
+  'publication_date',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.created',
+  'dcterms.date',
+  'parsely-pub-date',
+  'sailthru.date',
+  'article.published',
+];
+
+function firstDate(index: MetaIndex, keys: string[]): string | null {
+  for (const key of keys) {
+    const iso = toIsoDate(index.get(key));
+    if (iso) return iso;
+  }
+  return null;
+}
+
+/** The article's own <time>: the one marked as the publication date first, then the first one. */
+function timeElementDate(document: DomDocument): string | null {
+  const el =
+    document.querySelector('time[itemprop="datePublished" i][datetime], time[pubdate][datetime]') ??
+    document.querySelector('article time[datetime], time[datetime]');
+  return toIsoDate(el?.getAttribute('datetime'));
+}
+
 function cleanByline(value: string | null): string | null {
   if (!value || /^https?:\/\//i.test(value)) return null;
   const v = cleanInline(value).replace(/^by[:\s]+/i, '');
@@ -141,16 +168,18 @@ export function readMetadata(document: DomDocument, pageUrl: URL | null, rawHtml
     : titleTag
       ? trimTitleSuffix(titleTag, siteName, host, true)
       : text(document, 'h1');
+  // Structured data first (JSON-LD, then OpenGraph), then the page's own <time>, then the meta
+  // tags CMSs and analytics add; each normalised, and a value that does not parse is passed over.
   const byline =
-    cleanByline(pick(metas, 'author', 'article:author', 'parsely-author', 'sailthru.author')) ??
     cleanByline(ld?.authors.join(' and ') || null) ??
+    cleanByline(pick(metas, 'article:author', 'og:article:author')) ??
+    cleanByline(pick(metas, 'author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl')) ??
     cleanByline(text(document, '[rel="author"], [itemprop="author"], .byline, .author'));
-  const timeEl = document.querySelector('article time[datetime], time[datetime]');
   const publishedTime =
-    toIsoDate(pick(metas, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date')) ??
     toIsoDate(ld?.datePublished) ??
-    toIsoDate(pick(metas, 'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date')) ??
-    toIsoDate(timeEl?.getAttribute('datetime'));
+    toIsoDate(pick(metas, 'article:published_time', 'og:article:published_time')) ??
+    timeElementDate(document) ??
+    firstDate(metas, DATE_META_KEYS);
   return {
     title: title || null,
     byline,

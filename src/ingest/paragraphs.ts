@@ -18,24 +18,41 @@ const BLOCK = new Set(
 // Captions and credits describe pictures, not the story.
 const SKIP = new Set(['figcaption', 'caption', 'hr']);
 
+/** One paragraph with what its markup said about it, for the boilerplate rules (boilerplate.ts). */
+export interface Block {
+  text: string;
+  /** The innermost block element holding the text: p, li, h2, td, div, ... */
+  tag: string;
+  /** Characters of the text inside links. */
+  linkChars: number;
+}
+
 export interface Paragraphs {
   paragraphs: string[];
+  blocks: Block[];
   /** Characters of paragraph text inside links, for spotting index pages. */
   linkChars: number;
   chars: number;
 }
 
 export function collectParagraphs(root: DomElement): Paragraphs {
-  const out: Paragraphs = { paragraphs: [], linkChars: 0, chars: 0 };
+  const out: Paragraphs = { paragraphs: [], blocks: [], linkChars: 0, chars: 0 };
   let buffer: string[] = [];
   let bufferLinks = 0;
   let afterBr = false;
+  const open: string[] = [root.localName];
   const flush = () => {
     const text = cleanInline(buffer.join(''));
     if (text && /[\p{L}\p{N}]/u.test(text)) {
+      const linkChars = Math.min(bufferLinks, text.length);
       out.paragraphs.push(text);
+      out.blocks.push({
+        text,
+        tag: open[open.length - 1] ?? '',
+        linkChars,
+      });
       out.chars += text.length;
-      out.linkChars += Math.min(bufferLinks, text.length);
+      out.linkChars += linkChars;
     }
     buffer = [];
     bufferLinks = 0;
@@ -45,6 +62,7 @@ export function collectParagraphs(root: DomElement): Paragraphs {
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     if (item === 'end-block') {
       flush();
+      open.pop();
       continue;
     }
     const { node, inLink } = item;
@@ -68,6 +86,7 @@ export function collectParagraphs(root: DomElement): Paragraphs {
     if (BLOCK.has(tag)) {
       flush();
       stack.push('end-block');
+      open.push(tag);
     }
     const children = Array.from(node.childNodes);
     for (let i = children.length - 1; i >= 0; i--) {

@@ -11,7 +11,8 @@ import { countWords, totalWords } from './normalize.js';
  *   is also ordinary site chrome); consent-wall phrases count only under 80 words, because
  *   ordinary pages carry cookie-banner wording next to full articles;
  * - under 150 with bot-check / access-denied wording: `blocked`;
- * - link text over half of the extracted text across 5+ blocks: `unsupported` (an index page).
+ * - link text over half of the extracted text across 5+ blocks: `unsupported` (an index page; for
+ *   web pages measured before boilerplate lines are removed, unless 80+ words remain without them).
  * Pasted text is what the user chose to send: it is never thin and needs strong, short evidence
  * (under 120 words, or 40 for a bot check) to be called paywalled or blocked.
  */
@@ -65,6 +66,8 @@ export interface VerdictInput {
   paywallMarkup?: boolean;
   /** Share of extracted characters inside links (0..1), for index-page detection. */
   linkDensity?: number;
+  /** Blocks that link density was measured over (default: the paragraphs). */
+  linkBlocks?: number;
 }
 
 const matches = (text: string, patterns: RegExp[]) => patterns.some((p) => p.test(text));
@@ -115,7 +118,7 @@ export function judgeExtraction(input: VerdictInput): Extraction {
     return { status: 'paywalled', note: PAYWALL_NOTE };
   }
   if (consent && words < THIN_WORDS) return { status: 'paywalled', note: CONSENT_NOTE };
-  if ((input.linkDensity ?? 0) > 0.5 && input.paragraphs.length >= 5) {
+  if ((input.linkDensity ?? 0) > 0.5 && (input.linkBlocks ?? input.paragraphs.length) >= 5) {
     return {
       status: 'unsupported',
       note: 'This page looks like a list of links (an index or section page), not a single article.',

@@ -17,6 +17,20 @@ export function footerParts(brief: Brief): string[] {
   return parts;
 }
 
+/** The footer as one line, for surfaces that show it as a single caption. */
+export function footerLine(brief: Brief): string {
+  return footerParts(brief).join(' · ');
+}
+
+/**
+ * The chat surfaces' caption (Slack's context line, Discord's embed footer): the footer line, with
+ * a warning sign in front when the article could not be read in full (the brief may be thin).
+ */
+export function chatFooterLine(brief: Brief): string {
+  const line = footerLine(brief);
+  return brief.extraction.status === 'ok' ? line : `⚠️ ${line}`;
+}
+
 export function hostOf(url: string | null): string | null {
   if (!url) return null;
   try {

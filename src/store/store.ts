@@ -4,8 +4,10 @@ import type { ChannelRef, Digest, Subscription } from '../digest/types.js';
 
 /**
  * The store behind the service: one interface per concern, so features add theirs (subscriptions,
- * feed state, the digest ledger) without touching the others. The SQLite implementation is the
- * embedded default; all times are Unix milliseconds passed in by the caller (no clock in here).
+ * feed state, the digest ledger) without touching the others. One implementation on Kysely serves
+ * SQLite (the embedded default) and PostgreSQL (several processes); open it with openStore
+ * (open-store.ts). Every method is async: a PostgreSQL query is network I/O. All times are Unix
+ * milliseconds passed in by the caller (no clock in here). docs/store.md has the schema and rules.
  */
 
 export interface CachedBriefInput {
@@ -24,10 +26,10 @@ export interface CachedBriefInput {
 
 export interface BriefCacheStore {
   /** The cached brief under key, or null when absent, expired, or no longer a valid Brief. */
-  getBrief(key: string, now: number): Brief | null;
-  putBrief(entry: CachedBriefInput): void;
+  getBrief(key: string, now: number): Promise<Brief | null>;
+  putBrief(entry: CachedBriefInput): Promise<void>;
   /** Deletes expired entries; returns how many. */
-  pruneBriefs(now: number): number;
+  pruneBriefs(now: number): Promise<number>;
 }
 
 export type UsageKind = 'call' | 'cache_hit';
@@ -54,9 +56,9 @@ export interface UsageTotals {
 }
 
 export interface UsageLedger {
-  recordUsage(record: UsageRecord): void;
+  recordUsage(record: UsageRecord): Promise<void>;
   /** Totals per UTC day and caller, oldest day first; `sinceDay` (YYYY-MM-DD) limits the range. */
-  usageTotals(options?: { sinceDay?: string }): UsageTotals[];
+  usageTotals(options?: { sinceDay?: string }): Promise<UsageTotals[]>;
 }
 
 // ---- Digest: subscriptions, feed state, seen items, the digest ledger (src/digest) ----------
@@ -80,13 +82,13 @@ export interface SubscriptionStore {
    * Adds a subscription and sets the channel's schedule (time, zone) for all its subscriptions in
    * one transaction; null when the channel already follows this feed.
    */
-  addSubscription(sub: NewSubscription): Subscription | null;
-  listSubscriptions(channel: ChannelRef): Subscription[];
+  addSubscription(sub: NewSubscription): Promise<Subscription | null>;
+  listSubscriptions(channel: ChannelRef): Promise<Subscription[]>;
   /** The removed subscription, or null when the channel has none with that id. */
-  removeSubscription(channel: ChannelRef, id: number): Subscription | null;
+  removeSubscription(channel: ChannelRef, id: number): Promise<Subscription | null>;
   /** Every channel with at least one subscription. */
-  channelSchedules(): ChannelSchedule[];
-  channelSchedule(channel: ChannelRef): ChannelSchedule | null;
+  channelSchedules(): Promise<ChannelSchedule[]>;
+  channelSchedule(channel: ChannelRef): Promise<ChannelSchedule | null>;
 }
 
 export interface FeedState {
@@ -100,17 +102,17 @@ export interface FeedState {
 }
 
 export interface FeedStateStore {
-  getFeedState(feedUrl: string): FeedState | null;
-  putFeedState(state: FeedState): void;
+  getFeedState(feedUrl: string): Promise<FeedState | null>;
+  putFeedState(state: FeedState): Promise<void>;
 }
 
 export interface SeenItemStore {
   /** Which of `keys` the channel has already had (or skipped). */
-  seenKeys(channel: ChannelRef, keys: string[]): Set<string>;
+  seenKeys(channel: ChannelRef, keys: string[]): Promise<Set<string>>;
   /** Marks keys seen outside a digest (on subscribe: items older than a day). */
-  markSeen(channel: ChannelRef, keys: string[], at: number): void;
+  markSeen(channel: ChannelRef, keys: string[], at: number): Promise<void>;
   /** Forgets seen keys older than `before`; returns how many. */
-  pruneSeen(before: number): number;
+  pruneSeen(before: number): Promise<number>;
 }
 
 export type DigestKind = 'scheduled' | 'now';
@@ -130,6 +132,20 @@ export interface LedgerEntry {
   attempts: number;
   nextAttemptAt: number;
   createdAt: number;
+  /** Who holds the delivery lease (see claimDelivery), and until when; null / 0 when nobody. */
+  leaseOwner: string | null;
+  leaseUntil: number;
+}
+
+/**
+ * The right to deliver one ledger entry until `until` (Unix ms). Across processes only the owner
+ * of an unexpired lease posts the entry; an expired lease (its owner crashed) can be claimed by
+ * anyone, which is how a delivery resumes after a crash.
+ */
+export interface DeliveryLease {
+  /** Unique per process (or per runtime): host, pid and a random part. */
+  owner: string;
+  until: number;
 }
 
 export interface CommitDigestInput {
@@ -138,34 +154,67 @@ export interface CommitDigestInput {
   /** Every item key the digest consumed; marked seen in the same transaction. */
   keys: string[];
   at: number;
+  /** Taken in the same INSERT, so no other process's scheduler picks the entry up first. */
+  lease?: DeliveryLease;
 }
 
+/**
+ * The digest ledger. Every write is one conditional statement or one transaction, never a read
+ * followed by a write, so the rules hold with several processes on one database:
+ *  - one scheduled digest per channel and local date: commitDigest is one INSERT ... ON CONFLICT DO
+ *    NOTHING against the unique index digest_ledger_one_scheduled;
+ *  - one deliverer at a time: claimDelivery is one UPDATE that succeeds only on an unleased, expired
+ *    or own lease;
+ *  - states only move forward: each mark* is an UPDATE whose WHERE names the states it may leave,
+ *    and says (true/false) whether it moved the entry.
+ */
 export interface DigestLedgerStore {
   /** Whether the channel's scheduled digest for that local date exists (in any state). */
-  hasScheduledDigest(channel: ChannelRef, localDate: string): boolean;
+  hasScheduledDigest(channel: ChannelRef, localDate: string): Promise<boolean>;
   /**
    * Records the composed digest and marks its items seen, atomically; an empty digest is recorded
    * as `empty`. Null when a scheduled digest for that channel and date already exists.
    */
-  commitDigest(input: CommitDigestInput): LedgerEntry | null;
-  markParentPosted(id: number, parentRef: string, at: number): void;
-  markStoriesPosted(id: number, storiesPosted: number, at: number): void;
-  markDone(id: number, at: number): void;
-  /** A delivery attempt failed: count it and retry after `nextAttemptAt`, or give up (`failed`). */
-  markAttemptFailed(id: number, nextAttemptAt: number, giveUp: boolean, at: number): void;
-  /** Deletes the entry and un-marks the keys it marked seen (a "now" whose parent never posted). */
-  rollbackDigest(id: number): void;
-  /** Entries not yet delivered whose next attempt is due. */
-  pendingDeliveries(now: number): LedgerEntry[];
-  getDigestEntry(id: number): LedgerEntry | null;
+  commitDigest(input: CommitDigestInput): Promise<LedgerEntry | null>;
+  /**
+   * Takes (or renews) the delivery lease of an undelivered entry: the entry as it is now, or null
+   * when it is delivered, failed, gone, or leased to another owner until after `now`.
+   */
+  claimDelivery(id: number, lease: DeliveryLease, now: number): Promise<LedgerEntry | null>;
+  /** Gives a lease back early (the owner stops without marking the entry done or failed). */
+  releaseDelivery(id: number, owner: string): Promise<void>;
+  /** composed -> parent_posted; false when the entry was not `composed` (someone else posted it). */
+  markParentPosted(id: number, parentRef: string, at: number): Promise<boolean>;
+  /** Raises the replies-posted count of a `parent_posted` entry; false when it did not rise. */
+  markStoriesPosted(id: number, storiesPosted: number, at: number): Promise<boolean>;
+  /** parent_posted -> done, releasing the lease; false when the entry was not `parent_posted`. */
+  markDone(id: number, at: number): Promise<boolean>;
+  /**
+   * A delivery attempt failed: count it, release the lease and retry after `nextAttemptAt`, or
+   * give up (`failed`). Does nothing to an entry that is no longer pending.
+   */
+  markAttemptFailed(id: number, nextAttemptAt: number, giveUp: boolean, at: number): Promise<void>;
+  /**
+   * Deletes a `composed` entry (its parent never posted) and un-marks the keys it marked seen, so
+   * the stories come again with the next digest. False, and nothing changes, in any other state.
+   */
+  rollbackDigest(id: number): Promise<boolean>;
+  /** Entries not yet delivered whose next attempt is due and that nobody holds a lease on. */
+  pendingDeliveries(now: number): Promise<LedgerEntry[]>;
+  getDigestEntry(id: number): Promise<LedgerEntry | null>;
 }
 
 export type DigestStore = SubscriptionStore & FeedStateStore & SeenItemStore & DigestLedgerStore;
 
 export interface Store
   extends BriefCacheStore, UsageLedger, SubscriptionStore, FeedStateStore, SeenItemStore, DigestLedgerStore {
-  close(): void;
+  /** Which database this is: for logs and for the few callers that must know. */
+  readonly dialect: StoreDialect;
+  /** Closes the connection (SQLite) or ends the pool (PostgreSQL); waits for queries in flight. */
+  close(): Promise<void>;
 }
+
+export type StoreDialect = 'sqlite' | 'postgres';
 
 /** UTC day of a timestamp: the ledger's unit, so totals agree whatever the server's time zone. */
 export function utcDay(at: number): string {

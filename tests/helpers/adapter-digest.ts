@@ -9,7 +9,7 @@ import {
 } from '../../src/digest/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { BriefService } from '../../src/service.js';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startFeedServer, storyParagraphs, type FeedDocItem, type FeedServer } from './feed-server.js';
 import { makeTempDir } from './temp-dir.js';
@@ -83,7 +83,7 @@ export async function startAdapterDigest(start: number): Promise<AdapterDigest> 
       };
     },
     async close() {
-      for (const store of stores) store.close();
+      for (const store of stores) await store.close();
       await feeds.close();
       tmp.cleanup();
     },

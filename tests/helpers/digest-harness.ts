@@ -11,16 +11,18 @@ import {
 } from '../../src/digest/index.js';
 import { createExtractiveEngine } from '../../src/engines/extractive/index.js';
 import { silentLogger } from '../../src/logger.js';
+import type { Metrics } from '../../src/metrics/metrics.js';
 import { createBriefService, type BriefService } from '../../src/service.js';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startFeedServer, type FeedServer } from './feed-server.js';
 import { makeTempDir } from './temp-dir.js';
 
 /**
  * The real digest service and scheduler (real feeds over HTTP, the extractive engine, a SQLite
- * file) with a publisher double that records what it posted. `restart()` drops every object and
- * builds new ones over the same file: what a process restart leaves behind is only the database.
+ * file, or a PostgreSQL database when `databaseUrl` is given) with a publisher double that records
+ * what it posted. `restart()` drops every object and builds new ones over the same database: what
+ * a process restart leaves behind is only the database.
  */
 export type Posted =
   | { kind: 'parent'; ref: string; channel: string; localDate: string; headlines: string[]; digest: Digest }
@@ -82,13 +84,13 @@ export interface DigestHarness {
   scheduler: DigestScheduler;
   store: Store;
   service: BriefService;
-  /** New store, service, digest service and scheduler over the same file (the old store is closed). */
-  restart(): void;
+  /** New store, service, digest service and scheduler over the same database (the old store is closed). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startDigestHarness(
-  options: { start?: number; env?: Record<string, string> } = {},
+  options: { start?: number; env?: Record<string, string>; metrics?: Metrics; databaseUrl?: string } = {},
 ): Promise<DigestHarness> {
   const feeds = await startFeedServer();
   const tmp = makeTempDir('brief-digest-');
@@ -96,20 +98,28 @@ export async function startDigestHarness(
     BRIEF_FETCH_ALLOW_HOSTS: `127.0.0.1:${feeds.port}`,
     BRIEF_ENGINE: 'extractive',
     BRIEF_DB: join(tmp.dir, 'brief.db'),
+    ...(options.databaseUrl ? { BRIEF_DATABASE_URL: options.databaseUrl, BRIEF_DATABASE_POOL_MAX: '2' } : {}),
     ...options.env,
   });
   const publisher = recordingPublisher();
   const clock = { now: options.start ?? Date.UTC(2025, 5, 2, 6, 0) };
   const now = () => clock.now;
 
-  const build = () => {
-    const store = openSqliteStore(config.store.path);
+  const build = async () => {
+    const store = await openStore(config.store);
     const service = createBriefService({
       config,
       engines: { extractive: createExtractiveEngine() },
       logger: silentLogger,
     });
-    const digest = createDigestService({ config, service, store, logger: silentLogger, now });
+    const digest = createDigestService({
+      config,
+      service,
+      store,
+      logger: silentLogger,
+      now,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+    });
     const scheduler = createDigestScheduler({
       digest,
       publishers: { slack: publisher, discord: publisher },
@@ -119,14 +129,14 @@ export async function startDigestHarness(
     return { store, service, digest, scheduler };
   };
 
-  const h = { feeds, config, publisher, clock, ...build() } as DigestHarness;
-  h.restart = () => {
-    h.store.close();
-    Object.assign(h, build());
+  const h = { feeds, config, publisher, clock, ...(await build()) } as unknown as DigestHarness;
+  h.restart = async () => {
+    await h.store.close();
+    Object.assign(h, await build());
   };
   h.close = async () => {
     await h.scheduler.stop().catch(() => undefined);
-    h.store.close();
+    await h.store.close();
     await feeds.close();
     tmp.cleanup();
   };

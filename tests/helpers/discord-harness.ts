@@ -43,7 +43,13 @@ export type DigestFactory = (parts: {
 
 export async function startDiscordHarness(
   routes: Record<string, Route>,
-  options: { logLevel?: LogLevel; env?: Record<string, string>; digest?: DigestFactory } = {},
+  options: {
+    logLevel?: LogLevel;
+    env?: Record<string, string>;
+    digest?: DigestFactory;
+    /** A brief service of the test's own (an LLM rig); default: the extractive engine on this config. */
+    service?: BriefService;
+  } = {},
 ): Promise<DiscordHarness> {
   const fake = await startFakeDiscord();
   const pagesServer = await startArticleServer(routes);
@@ -59,7 +65,9 @@ export async function startDiscordHarness(
   const logger = createLogger(options.logLevel ?? 'debug', (line) =>
     logs.push(JSON.parse(line) as LogRecord),
   );
-  const service = createBriefService({ config, engines: { extractive: createExtractiveEngine() }, logger });
+  const service =
+    options.service ??
+    createBriefService({ config, engines: { extractive: createExtractiveEngine() }, logger });
   const digest = options.digest?.({ config, service, logger });
   const bot = await startDiscord(config.discord!, { service, logger, ...(digest ? { digest } : {}) });
   return {

@@ -84,6 +84,8 @@ export interface FakeDiscord {
   /** Resolves when a client has identified and got READY and GUILD_CREATE. */
   loggedIn(): Promise<void>;
   fail(rule: FailureRule): void;
+  /** The next identify is answered by closing the gateway with this code (4004: authentication failed). */
+  rejectNextIdentify(code: number): void;
   /** Makes the channel unknown (10003) from now on, as if someone deleted it. */
   deleteChannel(id: string): void;
   restoreChannel(id: string): void;
@@ -118,6 +120,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const deleted = new Set<string>();
   const sockets = new Set<WebSocket>();
   let seq = 0;
+  let identifyCloseCode: number | null = null;
   let loggedIn!: () => void;
   const loggedInPromise = new Promise<void>((resolve) => (loggedIn = resolve));
 
@@ -152,6 +155,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     ws.on('message', (data) => {
       const msg = JSON.parse((data as Buffer).toString('utf8')) as { op: number; d: unknown };
       if (msg.op === 1) send(ws, { op: 11, d: null, s: null, t: null });
+      if (msg.op === 2 && identifyCloseCode !== null) {
+        ws.close(identifyCloseCode, 'Authentication failed.');
+        identifyCloseCode = null;
+        return;
+      }
       if (msg.op === 2) {
         identifies.push(msg.d as FakeDiscord['identifies'][number]);
         dispatch(ws, 'READY', readyPayload(ids, gatewayUrl));
@@ -283,6 +291,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     identifies,
     loggedIn: () => loggedInPromise,
     fail: (rule) => void rules.push({ ...rule }),
+    rejectNextIdentify: (code) => {
+      identifyCloseCode = code;
+    },
     deleteChannel(id) {
       channels.delete(id);
       deleted.add(id);

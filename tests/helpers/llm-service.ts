@@ -5,7 +5,7 @@ import { createOpenAIClient } from '../../src/engines/llm/client.js';
 import { createLlmEngine } from '../../src/engines/llm/index.js';
 import { silentLogger } from '../../src/logger.js';
 import { createBriefService, type BriefService } from '../../src/service.js';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { FakeOpenAI } from './fake-openai.js';
 

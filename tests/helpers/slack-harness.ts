@@ -45,6 +45,8 @@ export async function startSlackHarness(
     runtime?: SlackRuntimeOptions;
     env?: Record<string, string>;
     digest?: SlackDigestFactory;
+    /** A brief service of the test's own (an LLM rig); default: the extractive engine on this config. */
+    service?: BriefService;
   } = {},
 ): Promise<SlackHarness> {
   const articles = await startArticleServer(options.pages ?? {});
@@ -63,7 +65,9 @@ export async function startSlackHarness(
   const logger: Logger = createLogger('debug', (line) =>
     logs.push(JSON.parse(line) as Record<string, unknown>),
   );
-  const service = createBriefService({ config, engines: { extractive: createExtractiveEngine() }, logger });
+  const service =
+    options.service ??
+    createBriefService({ config, engines: { extractive: createExtractiveEngine() }, logger });
   const digest = options.digest?.({ config, service, logger });
   const slack = await startSlack(
     config.slack!,

@@ -84,6 +84,17 @@ export interface SlashCommandFields {
   channel_id?: string;
   user_id?: string;
   command?: string;
+  trigger_id?: string;
+}
+
+/**
+ * Slack gives every command and shortcut its own trigger_id, and the adapters derive job ids from
+ * it (a repeated id is the same request), so the fakes hand out fresh ones too.
+ */
+let triggers = 0;
+export function newTriggerId(): string {
+  triggers += 1;
+  return `${Date.now()}.${triggers}.${Math.random().toString(16).slice(2, 10)}`;
 }
 
 /** A slash command: form-encoded like Slack's, with the fields Bolt reads. */
@@ -101,7 +112,7 @@ export function slashCommandBody(fields: SlashCommandFields): string {
     api_app_id: 'A0APP',
     is_enterprise_install: 'false',
     response_url: fields.response_url,
-    trigger_id: '1.2.3',
+    trigger_id: fields.trigger_id ?? newTriggerId(),
   }).toString();
 }
 
@@ -180,7 +191,7 @@ export function messageShortcutPayload(options: {
   return {
     type: 'message_action',
     callback_id: 'brief_message',
-    trigger_id: '1.2.3',
+    trigger_id: newTriggerId(),
     action_ts: '1700000000.1',
     message_ts: options.ts,
     response_url: options.response_url,

@@ -51,9 +51,45 @@ describe('LLM and store configuration', () => {
     expect(config.llm).toBeNull();
     expect(config.store).toEqual({
       path: './data/brief.db',
+      databaseUrl: null,
+      poolMax: 10,
       cacheTtlMs: 30 * 24 * 3600 * 1000,
       failureTtlMs: 60_000,
     });
+  });
+
+  it('selects PostgreSQL with BRIEF_DATABASE_URL and sizes its pool', () => {
+    const store = loadConfig({
+      BRIEF_DATABASE_URL: 'postgresql://brief:s3cret@db.internal:5433/brief',
+      BRIEF_DATABASE_POOL_MAX: '4',
+    }).store;
+    expect(store).toMatchObject({
+      databaseUrl: 'postgresql://brief:s3cret@db.internal:5433/brief',
+      poolMax: 4,
+    });
+    expect(loadConfig({ BRIEF_DATABASE_URL: 'postgres://localhost/brief' }).store.databaseUrl).toBe(
+      'postgres://localhost/brief',
+    );
+  });
+
+  it('rejects a database URL that is not PostgreSQL, naming the variable and not echoing it', () => {
+    for (const url of [
+      'mysql://root:s3cret@db/brief',
+      'sqlite:///data/brief.db',
+      'not a url',
+      'postgres://',
+    ]) {
+      let message = '';
+      try {
+        loadConfig({ BRIEF_DATABASE_URL: url });
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(/^BRIEF_DATABASE_URL: must be a PostgreSQL URL/);
+      expect(message).not.toContain('s3cret');
+    }
+    expect(() => loadConfig({ BRIEF_DATABASE_POOL_MAX: '0' })).toThrow(/BRIEF_DATABASE_POOL_MAX/);
   });
 
   it('configures OpenAI with a key: default model, max_completion_tokens, article language', () => {
@@ -98,5 +134,25 @@ describe('LLM and store configuration', () => {
         'OPENAI_BASE_URL',
       ]);
     }
+  });
+});
+
+describe('the process (PORT, LOG_FORMAT, BRIEF_SHUTDOWN_GRACE_MS)', () => {
+  it('has defaults for a bot behind an orchestrator', () => {
+    expect(loadConfig({}).runtime).toEqual({ port: 3000, logFormat: undefined, shutdownGraceMs: 20_000 });
+  });
+
+  it('reads them whatever platform runs', () => {
+    expect(loadConfig({ PORT: '0', LOG_FORMAT: 'pretty', BRIEF_SHUTDOWN_GRACE_MS: '0' }).runtime).toEqual({
+      port: 0,
+      logFormat: 'pretty',
+      shutdownGraceMs: 0,
+    });
+  });
+
+  it('names bad values', () => {
+    expect(() => loadConfig({ LOG_FORMAT: 'yaml' })).toThrow(/^LOG_FORMAT: /);
+    expect(() => loadConfig({ BRIEF_SHUTDOWN_GRACE_MS: '-1' })).toThrow(/^BRIEF_SHUTDOWN_GRACE_MS: /);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/^PORT: /);
   });
 });

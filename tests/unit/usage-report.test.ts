@@ -1,35 +1,31 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import { formatUsageReport, runUsageCommand } from '../../src/usage-report.js';
+import { describeEachStore, type StoreLocation } from '../helpers/store-targets.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
-beforeEach(() => {
-  tmp = makeTempDir();
-});
-afterEach(() => tmp.cleanup());
-
-function run(argv: string[], storePath: string) {
+async function run(argv: string[], store: StoreLocation) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runUsageCommand(argv, {
+  const code = await runUsageCommand(argv, {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
-    storePath,
-    openStore: openSqliteStore,
+    store,
+    openStore,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-describe('usage report', () => {
-  it('prints totals per day and per caller from the store', () => {
-    const path = join(tmp.dir, 'brief.db');
-    const store = openSqliteStore(path);
+const sqliteAt = (path: string): StoreLocation => ({ path, databaseUrl: null, poolMax: 1 });
+
+describeEachStore('usage report', (t) => {
+  it('prints totals per day and per caller from the store', async () => {
+    const store = await t.open();
     const base = { model: 'gpt-4.1-mini', promptTokens: 0, completionTokens: 0 };
     const d1 = Date.UTC(2026, 2, 1, 12);
     const d2 = Date.UTC(2026, 2, 2, 12);
-    store.recordUsage({
+    await store.recordUsage({
       ...base,
       at: d1,
       caller: 'slack:T1/C1',
@@ -37,8 +33,8 @@ describe('usage report', () => {
       promptTokens: 1500,
       completionTokens: 300,
     });
-    store.recordUsage({ ...base, at: d1, caller: 'discord:G1/C9', kind: 'cache_hit' });
-    store.recordUsage({
+    await store.recordUsage({ ...base, at: d1, caller: 'discord:G1/C9', kind: 'cache_hit' });
+    await store.recordUsage({
       ...base,
       at: d2,
       caller: 'slack:T1/C1',
@@ -46,9 +42,9 @@ describe('usage report', () => {
       promptTokens: 1000,
       completionTokens: 200,
     });
-    store.close();
+    await store.close();
 
-    const { code, out } = run([], path);
+    const { code, out } = await run([], t.location);
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines).toContainEqual(expect.stringMatching(/^2026-03-01\s+slack:T1\/C1\s+1\s+0\s+1,500\s+300$/));
@@ -59,7 +55,7 @@ describe('usage report', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^all days\s+slack:T1\/C1\s+2\s+0\s+2,500\s+500$/));
     expect(lines).toContainEqual(expect.stringMatching(/^all days\s+\(all callers\)\s+2\s+1\s+2,500\s+500$/));
 
-    const since = run(['--since', '2026-03-02', '--json'], path);
+    const since = await run(['--since', '2026-03-02', '--json'], t.location);
     expect(JSON.parse(since.out)).toEqual([
       {
         day: '2026-03-02',
@@ -71,15 +67,23 @@ describe('usage report', () => {
       },
     ]);
   });
+});
 
-  it('says nothing was recorded, without creating a store file', () => {
+describe('usage report without a store', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    tmp = makeTempDir();
+  });
+  afterEach(() => tmp.cleanup());
+
+  it('says nothing was recorded, without creating a store file', async () => {
     const path = join(tmp.dir, 'none', 'brief.db');
-    expect(run([], path)).toMatchObject({ code: 0, out: 'No LLM usage recorded yet.' });
+    expect(await run([], sqliteAt(path))).toMatchObject({ code: 0, out: 'No LLM usage recorded yet.' });
     expect(formatUsageReport([])).toBe('No LLM usage recorded yet.');
   });
 
-  it('rejects a malformed --since with a usage error', () => {
-    const { code, err } = run(['--since', 'yesterday'], join(tmp.dir, 'x.db'));
+  it('rejects a malformed --since with a usage error', async () => {
+    const { code, err } = await run(['--since', 'yesterday'], sqliteAt(join(tmp.dir, 'x.db')));
     expect(code).toBe(2);
     expect(err).toMatch(/--since must be a date/);
   });

@@ -4,6 +4,7 @@ import { isBriefError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { createWorkerBriefService } from '../../src/worker-service.js';
 import { startArticleServer } from '../helpers/article-server.js';
+import { builtWorkerEntry } from '../helpers/built-worker.js';
 
 const TEXT =
   'The city council voted on Tuesday to expand the tram network by 12 kilometres. ' +
@@ -11,14 +12,25 @@ const TEXT =
   'The mayor said the new lines would serve 80,000 residents. ' +
   'Opposition members criticised the cost and asked for a referendum.';
 
+const entry = await builtWorkerEntry();
+
 describe('brief service on worker threads', () => {
   const service = createWorkerBriefService({
     config: loadConfig({ BRIEF_ENGINE: 'extractive' }),
     logger: silentLogger,
     logLevel: 'silent',
     size: 2,
+    entry,
   });
   afterAll(() => service.close());
+
+  it('warms every worker before the first brief', async () => {
+    const warm = await service.warm();
+    expect(warm.workers).toBe(2);
+    expect(warm.ms).toHaveLength(2);
+    // Each worker answered after loading its modules and briefing the built-in page.
+    for (const ms of warm.ms) expect(ms).toBeGreaterThan(0);
+  });
 
   it('briefs text off the main thread, like the in-thread service', async () => {
     const brief = await service.brief({ kind: 'text', text: TEXT });
@@ -50,6 +62,7 @@ describe('brief service on worker threads', () => {
   it('passes an abort on to the worker: a hanging fetch is cancelled', async () => {
     const hanging = await startArticleServer({ '/slow': { hang: true } });
     const { port } = hanging;
+    // The default entry: the worker runs the sources through tsx, as under `npm run dev`.
     const local = createWorkerBriefService({
       config: loadConfig({ BRIEF_FETCH_ALLOW_HOSTS: `127.0.0.1:${port}`, BRIEF_FETCH_TIMEOUT_MS: '60000' }),
       logger: silentLogger,

@@ -7,7 +7,7 @@ import {
 } from 'discord.js';
 import { findLinks, inputsFromMessage } from '../../../src/message-input.js';
 import type { BriefInput } from '../../../src/service.js';
-import { deferThenBrief, replyEphemeral } from '../brief-flow.js';
+import { deferThenBrief, replyEphemeral } from '../receive.js';
 import type { Command } from '../command.js';
 
 const data = new ContextMenuCommandBuilder()

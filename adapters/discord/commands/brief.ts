@@ -1,6 +1,6 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { BriefInput } from '../../../src/service.js';
-import { deferThenBrief, replyEphemeral } from '../brief-flow.js';
+import { deferThenBrief, replyEphemeral } from '../receive.js';
 import type { Command } from '../command.js';
 import { STRING_OPTION_MAX } from '../limits.js';
 

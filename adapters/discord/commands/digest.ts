@@ -4,7 +4,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
-import { logFailure } from '../brief-flow.js';
+import { logFailure } from '../discord-errors.js';
 import type { Command } from '../command.js';
 import { runDigestCommand } from '../digest-flow.js';
 import { suggestTimezones } from '../timezones.js';

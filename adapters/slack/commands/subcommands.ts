@@ -1,19 +1,15 @@
 import type { AckFn, RespondArguments, SlashCommand } from '@slack/bolt';
-import type { SlackClient, SlackDeps } from '../deps.js';
+import type { SlackDeps } from '../deps.js';
 import type { UsageLine } from '../render/notices.js';
-import type { ResponseUrl } from '../response-url.js';
 import { digestSubcommand } from './digest.js';
 
 export interface SubcommandContext {
   /** The text after the subcommand's name, trimmed. */
   args: string;
   command: SlashCommand;
-  /** Must be called first, within 3 s; slow work goes to deps.queue. */
+  /** Must be called within 3 s; slow work goes to deps.jobs. */
   ack: AckFn<string | RespondArguments>;
-  client: SlackClient;
   deps: SlackDeps;
-  /** Guarded response_url of this command (5 uses, 30 minutes). */
-  responseUrl: ResponseUrl;
 }
 
 export interface Subcommand extends UsageLine {

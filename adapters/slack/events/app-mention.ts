@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { findLinks } from '../../../src/message-input.js';
-import { runBriefJob } from '../brief-job.js';
+import { findLinks, inputsFromMessage } from '../../../src/message-input.js';
+import { callerOf, jobIds, type SlackTarget } from '../../../src/jobs/types.js';
 import type { SlackDeps } from '../deps.js';
-import { notifyUser } from '../notify.js';
 import { BUSY_TEXT, MENTION_HINT_TEXT } from '../render/notices.js';
 import { decodeSlackText } from '../slack-text.js';
 
@@ -10,25 +9,24 @@ type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 
 /** "@Brief <link>": brief the link in the message's thread. Bolt acks events before listeners run. */
 export function appMentionHandler(deps: SlackDeps) {
-  return async ({ event, client, context }: MentionArgs): Promise<void> => {
+  return async ({ event, body, context }: MentionArgs): Promise<void> => {
     // Other bots and edits: no brief (bot-to-bot loops, duplicate briefs on every edit).
     if (event.bot_id || event.subtype || !event.user) return;
-    const threadTs = event.thread_ts ?? event.ts;
-    const notifyTarget = { channel: event.channel, user: event.user, threadTs, responseUrl: null };
+    const target: SlackTarget = {
+      platform: 'slack',
+      teamId: context.teamId ?? '?',
+      channel: event.channel,
+      user: event.user,
+      threadTs: event.thread_ts ?? event.ts,
+      receivedAt: deps.now(),
+    };
     const text = decodeSlackText(event.text);
-    if (findLinks(text).length === 0) {
-      await notifyUser(client, notifyTarget, MENTION_HINT_TEXT, deps.logger);
-      return;
-    }
-    const accepted = deps.queue.push(() =>
-      runBriefJob(client, deps, {
-        text,
-        user: event.user!,
-        target: { channel: event.channel, threadTs, responseUrl: null },
-        emptyText: MENTION_HINT_TEXT,
-        caller: `slack:${context.teamId ?? '?'}/${event.channel}`,
-      }),
+    if (findLinks(text).length === 0) return deps.deliverer.tell(target, MENTION_HINT_TEXT);
+    // The event id is what Slack repeats when it redelivers: the same id is the same job.
+    const result = await deps.jobs.enqueue(
+      { kind: 'brief', inputs: inputsFromMessage(text), caller: callerOf(target), target },
+      { id: jobIds.slackEvent(body.event_id) },
     );
-    if (!accepted) await notifyUser(client, notifyTarget, BUSY_TEXT, deps.logger);
+    if (result === 'busy') await deps.deliverer.tell(target, BUSY_TEXT);
   };
 }

@@ -1,9 +1,9 @@
 import type { Brief } from '../../../src/brief.js';
-import { footerParts } from '../../../src/render/footer.js';
+import { chatFooterLine } from '../../../src/render/footer.js';
+import { sourceLink } from '../../../src/render/source-link.js';
 import { escapeLinkUrl, fitMrkdwn, truncatePlain } from '../escape.js';
-import { MAX_BUTTON_TEXT, MAX_FALLBACK_TEXT } from '../limits.js';
+import { MAX_BUTTON_TEXT, MAX_BUTTON_URL, MAX_FALLBACK_TEXT } from '../limits.js';
 import { context, section, type Block, type RenderedMessage } from './blocks.js';
-import { sourceLink } from './source-link.js';
 
 /** Sized so the whole channel post stays far inside the per-message budget (see the limits test). */
 const HEADLINE_MAX = 250;
@@ -19,7 +19,7 @@ export const OPEN_ARTICLE_ACTION_ID = 'open_article';
  * go into the thread (brief-details.ts) so the channel stays readable.
  */
 export function renderBriefMessage(brief: Brief, requestedUrl: string | null): RenderedMessage {
-  const link = sourceLink(brief, requestedUrl);
+  const link = sourceLink(brief, requestedUrl, MAX_BUTTON_URL);
   // A line break inside *bold* ends the bold (and the link label) early.
   const headline = fitMrkdwn(brief.headline.replace(/\s+/g, ' '), HEADLINE_MAX);
   const linkUrl = link ? escapeLinkUrl(link) : null;
@@ -29,7 +29,8 @@ export function renderBriefMessage(brief: Brief, requestedUrl: string | null): R
   const blocks: Block[] = [
     section(title),
     section(fitMrkdwn(brief.summary.join(' '), SUMMARY_MAX)),
-    context([fitMrkdwn(contextLine(brief), CONTEXT_MAX)]),
+    // The same caption as every other surface (src/render/footer.ts), escaped for mrkdwn.
+    context([fitMrkdwn(chatFooterLine(brief), CONTEXT_MAX)]),
   ];
   if (link) {
     blocks.push({
@@ -50,10 +51,4 @@ export function renderBriefMessage(brief: Brief, requestedUrl: string | null): R
 /** The notification and screen-reader text: headline and summary, escaped like the blocks. */
 function fallbackText(brief: Brief): string {
   return fitMrkdwn(`${brief.headline}: ${brief.summary.join(' ')}`, MAX_FALLBACK_TEXT);
-}
-
-/** The same context line as every other surface (src/render/footer.ts), escaped for mrkdwn. */
-function contextLine(brief: Brief): string {
-  const line = footerParts(brief).join(' · ');
-  return brief.extraction.status === 'ok' ? line : `⚠️ ${line}`;
 }

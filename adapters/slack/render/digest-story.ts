@@ -1,13 +1,13 @@
 import type { Digest } from '../../../src/digest/types.js';
-import { linkTarget, sourceName } from '../../../src/render/digest-labels.js';
-import { escapeLinkUrl, fitMrkdwn } from '../escape.js';
+import { sourcesText, storyLabel } from '../../../src/render/digest-layout.js';
+import { fitMrkdwn } from '../escape.js';
 import { MAX_FALLBACK_TEXT } from '../limits.js';
 import { context, packBlocks, type RenderedMessage } from './blocks.js';
 import { renderBriefDetails } from './brief-details.js';
 import { renderBriefMessage } from './brief-message.js';
+import { SLACK_DIGEST_MARKUP } from './digest.js';
 
 const SOURCES_MAX = 2_000;
-const SOURCE_LABEL_MAX = 80;
 /** Longer source URLs are shown by name only, so the line stays readable and inside its limit. */
 const SOURCE_URL_MAX = 400;
 
@@ -21,7 +21,14 @@ export function renderDigestStory(digest: Digest, index: number): RenderedMessag
   if (!story) throw new Error(`digest has no story ${index}`);
   const main = renderBriefMessage(story.brief, story.sources[0]?.url ?? null);
   const details = renderBriefDetails(story.brief);
-  const label = context([fitSources(`Story ${index + 1} of ${digest.stories.length}`, digest, index)]);
+  const lead = storyLabel(index, digest.stories.length);
+  const sources = sourcesText(
+    story.sources,
+    SOURCES_MAX - lead.length - 3,
+    SLACK_DIGEST_MARKUP,
+    SOURCE_URL_MAX,
+  );
+  const label = context([sources ? `${lead} · ${sources}` : lead]);
   const pages = packBlocks([label, ...main.blocks, ...details.flatMap((d) => d.blocks)]);
   const headline = `${index + 1}. ${story.brief.headline}`;
   return pages.map((blocks, i) => ({
@@ -31,19 +38,4 @@ export function renderDigestStory(digest: Digest, index: number): RenderedMessag
       MAX_FALLBACK_TEXT,
     ),
   }));
-}
-
-function fitSources(lead: string, digest: Digest, index: number): string {
-  const sources = digest.stories[index]!.sources;
-  if (sources.length === 0) return lead;
-  let out = `${lead} · ${sources.length > 1 ? 'Sources' : 'Source'}: `;
-  for (const [i, source] of sources.entries()) {
-    const label = fitMrkdwn(sourceName(source).replace(/\s+/g, ' '), SOURCE_LABEL_MAX);
-    const url = linkTarget(source.url);
-    const piece = url && url.length <= SOURCE_URL_MAX ? `<${escapeLinkUrl(url)}|${label}>` : label;
-    const more = ` and ${sources.length - i} more`;
-    if (out.length + piece.length + 3 + more.length > SOURCES_MAX) return `${out}${more}`;
-    out += i === 0 ? piece : ` · ${piece}`;
-  }
-  return out;
 }

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { runBriefJob } from '../brief-job.js';
+import { inputsFromMessage } from '../../../src/message-input.js';
+import { callerOf, jobIds } from '../../../src/jobs/types.js';
 import type { SlackDeps } from '../deps.js';
-import { notifyUser } from '../notify.js';
 import { BUSY_TEXT } from '../render/notices.js';
-import { createResponseUrl } from '../response-url.js';
 import { decodeSlackText } from '../slack-text.js';
+import { slackTarget } from '../target.js';
 
 /** callback_id of the "Brief this message" message shortcut (slack-manifest.yaml). */
 export const BRIEF_MESSAGE_CALLBACK_ID = 'brief_message';
@@ -15,33 +15,23 @@ type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddleware
 
 /** Briefs the links (or else the text) of any message, in that message's thread. */
 export function briefMessageShortcutHandler(deps: SlackDeps) {
-  return async ({ shortcut, ack, client }: ShortcutArgs): Promise<void> => {
+  return async ({ shortcut, ack }: ShortcutArgs): Promise<void> => {
     await ack();
-    const responseUrl = createResponseUrl(shortcut.response_url, {
-      receivedAt: deps.now(),
-      now: deps.now,
-      fetch: deps.fetch,
-      timeoutMs: deps.httpTimeoutMs,
-      logger: deps.logger,
-    });
     const message = shortcut.message;
-    const threadTs = (message.thread_ts as string | undefined) ?? message.ts;
-    const accepted = deps.queue.push(() =>
-      runBriefJob(client, deps, {
-        text: decodeSlackText(message.text ?? ''),
-        user: shortcut.user.id,
-        target: { channel: shortcut.channel.id, threadTs, responseUrl },
-        emptyText: EMPTY_MESSAGE_TEXT,
-        caller: `slack:${shortcut.team?.id ?? '?'}/${shortcut.channel.id}`,
-      }),
+    const target = slackTarget({
+      teamId: shortcut.team?.id ?? '?',
+      channel: shortcut.channel.id,
+      user: shortcut.user.id,
+      threadTs: (message.thread_ts as string | undefined) ?? message.ts,
+      responseUrl: shortcut.response_url,
+      receivedAt: deps.now(),
+    });
+    const inputs = inputsFromMessage(decodeSlackText(message.text ?? ''));
+    if (inputs.length === 0) return deps.deliverer.tell(target, EMPTY_MESSAGE_TEXT);
+    const result = await deps.jobs.enqueue(
+      { kind: 'brief', inputs, caller: callerOf(target), target },
+      { id: jobIds.slackShortcut(shortcut.trigger_id) },
     );
-    if (!accepted) {
-      await notifyUser(
-        client,
-        { channel: shortcut.channel.id, user: shortcut.user.id, threadTs, responseUrl },
-        BUSY_TEXT,
-        deps.logger,
-      );
-    }
+    if (result === 'busy') await deps.deliverer.tell(target, BUSY_TEXT);
   };
 }

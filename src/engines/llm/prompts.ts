@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { packageRoot } from '../../package-root.js';
 
 /** Bump with a new pair of files in prompts/ (see prompts/README.md). */
 export const PROMPT_VERSION = 'brief.v1';
 
-/** prompts/ at the repository root, found from this file so it works from any working directory. */
-export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../../prompts/', import.meta.url));
+/** prompts/ at the package root: the same directory from src/ (tsx) and from dist/src/ (the build). */
+export const DEFAULT_PROMPTS_DIR = join(packageRoot(), 'prompts');
 
 export interface PromptTemplates {
   /** PROMPT_VERSION plus a hash of both files: part of the cache key, so any edit invalidates. */

@@ -7,7 +7,7 @@ import { createDigestService } from '../../../src/digest/index.js';
 import { createEngines } from '../../../src/engines/create-engines.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createBriefService } from '../../../src/service.js';
-import { openSqliteStore } from '../../../src/store/sqlite-store.js';
+import { openSqliteStore } from '../../../src/store/open-store.js';
 import { recordingIo } from '../../helpers/cli-io.js';
 import { startFeedServer, storyParagraphs, type FeedServer } from '../../helpers/feed-server.js';
 
@@ -46,7 +46,7 @@ async function run(argv: string[], tty = false) {
     const code = await runDigestCommand(argv, { io, digest });
     return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n'), raw: raw.join('') };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -45,7 +45,7 @@ describe('digest: add, now, now again, new item, restart', () => {
     });
     expect(added).toMatchObject({ feedTitle: 'City News', itemCount: 5, waiting: 3 });
     expect(added.subscription).toMatchObject({ time: '09:00', timezone: 'UTC', maxStories: 10 });
-    expect(h.digest.list(channelA).map((s) => s.id)).toEqual([added.subscription.id]);
+    expect((await h.digest.list(channelA)).map((s) => s.id)).toEqual([added.subscription.id]);
 
     // now: a parent and one reply per story, replies threaded under the parent.
     const first = await h.digest.runNow(channelA, h.publisher);
@@ -89,7 +89,7 @@ describe('digest: add, now, now again, new item, restart', () => {
     expect(parents()[1]!.headlines).toEqual(['Council approves a new cycle bridge']);
 
     // Restart: a new process over the same database posts nothing again.
-    h.restart();
+    await h.restart();
     h.clock.now += 5 * 60_000;
     expect(await h.digest.runNow(channelA, h.publisher)).toMatchObject({ status: 'nothing_new' });
     expect(parents()).toHaveLength(2);

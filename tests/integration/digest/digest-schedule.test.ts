@@ -56,7 +56,7 @@ describe('scheduled digests on an injected clock', () => {
     addStory('Second story arrives after the digest');
     await at(day + 7 * HOUR + MIN);
     await Promise.all([h.scheduler.tick(), h.scheduler.tick()]);
-    h.restart();
+    await h.restart();
     await at(day + 8 * HOUR);
     expect(parents()).toHaveLength(1);
 
@@ -93,7 +93,7 @@ describe('scheduled digests on an injected clock', () => {
   it('catches up once, the same day, when the process was down at the scheduled time', async () => {
     const day = Date.UTC(2025, 5, 2);
     await setup(day + 6 * HOUR, '09:00', 'UTC');
-    h.restart(); // "down" from 06:00 until 11:30
+    await h.restart(); // "down" from 06:00 until 11:30
     await at(day + 11 * HOUR + 30 * MIN);
     expect(parents()).toHaveLength(1);
     await at(day + 11 * HOUR + 31 * MIN);
@@ -180,7 +180,7 @@ describe('feeds that fail at the scheduled time', () => {
     await setup(day + 6 * HOUR, '09:00', 'UTC');
     h.feeds.setRaw('/feed.xml', 'Service Unavailable', 'text/plain');
     for (let i = 0; i <= 4; i++) await at(day + 9 * HOUR + i * 16 * MIN);
-    expect(h.store.hasScheduledDigest(channelA, '2025-06-02')).toBe(true);
+    expect(await h.store.hasScheduledDigest(channelA, '2025-06-02')).toBe(true);
     const fetches = h.feeds.count('/feed.xml');
     await at(day + 11 * HOUR);
     expect(h.feeds.count('/feed.xml')).toBe(fetches);
@@ -197,15 +197,19 @@ describe('delivery that crashes half-way', () => {
     h.clock.now = day + 9 * HOUR;
     void h.scheduler.tick();
     await expect.poll(() => parents().length).toBe(1);
-    h.restart();
+    await h.restart();
+    // The dead process's delivery lease still runs: another process cannot tell it from a slow one.
     await at(day + 9 * HOUR + MIN);
+    expect(replies()).toEqual([]);
+    // Once it has run out, the restarted process resumes at the first reply.
+    await at(day + 9 * HOUR + 3 * MIN);
     expect(parents()).toHaveLength(1);
     expect(replies().map((r) => [r.parentRef, r.index])).toEqual([
       ['p1', 0],
       ['p1', 1],
     ]);
     // And it is done: nothing more later that day or after another restart.
-    h.restart();
+    await h.restart();
     await at(day + 10 * HOUR);
     expect(h.publisher.posted).toHaveLength(3);
   });

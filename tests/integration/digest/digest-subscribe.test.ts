@@ -34,7 +34,7 @@ describe('digest add: bad input gets a clear message', () => {
     await expectBriefError(add('not a link'), 'url_invalid', /does not look like a web address/);
     await expectBriefError(add('http://10.0.0.7/feed.xml'), 'url_refused');
     await expectBriefError(add('ftp://example.com/feed.xml'), 'url_refused', /only http and https/);
-    expect(h.digest.list(channelA)).toEqual([]);
+    expect(await h.digest.list(channelA)).toEqual([]);
   });
 
   it('refuses a web page, malformed XML, a JSON document that is no feed, and a 404', async () => {
@@ -51,7 +51,7 @@ describe('digest add: bad input gets a clear message', () => {
     await expectBriefError(add('/data.json'), 'not_feed', /does not hold an RSS, Atom, RDF or JSON feed/);
     await expectBriefError(add('/image'), 'not_feed', /not a feed/);
     await expectBriefError(add('/missing.xml'), 'fetch_http', /404/);
-    expect(h.digest.list(channelA)).toEqual([]);
+    expect(await h.digest.list(channelA)).toEqual([]);
   });
 
   it('refuses 25:00, 9:5 and an unknown time zone, before fetching anything', async () => {
@@ -87,11 +87,13 @@ describe('digest add: schedules and feed formats', () => {
     h.feeds.setFeed('/three.xml', { title: 'Three', items: [] });
     const third = await add('/three.xml', { time: '18:30', timezone: 'UTC' });
     expect(third.previousSchedule).toEqual({ time: '09:05', timezone: 'Europe/Berlin' });
-    expect(h.digest.list(channelA).map((s) => `${s.time} ${s.timezone}`)).toEqual(Array(3).fill('18:30 UTC'));
-    expect(h.digest.remove(channelA, second.subscription.id)?.feedTitle).toBe('Two');
-    expect(h.digest.remove(channelA, second.subscription.id)).toBeNull();
-    expect(h.digest.remove(channelB, first.subscription.id)).toBeNull();
-    expect(h.digest.list(channelA)).toHaveLength(2);
+    expect((await h.digest.list(channelA)).map((s) => `${s.time} ${s.timezone}`)).toEqual(
+      Array(3).fill('18:30 UTC'),
+    );
+    expect((await h.digest.remove(channelA, second.subscription.id))?.feedTitle).toBe('Two');
+    expect(await h.digest.remove(channelA, second.subscription.id)).toBeNull();
+    expect(await h.digest.remove(channelB, first.subscription.id)).toBeNull();
+    expect(await h.digest.list(channelA)).toHaveLength(2);
   });
 
   it.each(['rss', 'atom', 'rdf', 'json'] as const)('reads a %s feed', async (format) => {

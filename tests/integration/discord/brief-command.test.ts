@@ -88,7 +88,8 @@ describe('/brief in a server channel', () => {
     expect(embed.url).toBe(url);
     expect(embed.title).toMatch(/Westhaven|solar|ferry/i);
     expect(embed.description!.length).toBeGreaterThan(20);
-    expect(embed.footer?.text).toMatch(/^127\.0\.0\.1 · \d+ min read · extractive$/);
+    // The shared footer (src/render/footer.ts): the site's name and the byline, as on every surface.
+    expect(embed.footer?.text).toMatch(/^Coastal Daily · Mara Lindqvist · \d+ min read · extractive$/);
 
     expect(thread.body.name).toBe(rendered(embed.title!).slice(0, 100));
     const fields = details.body.embeds![0]!.fields!;
@@ -117,7 +118,8 @@ describe('/brief in a server channel', () => {
     const p = h.fake.chatInput('brief', { text });
     const { edit } = await briefInThread(p);
     expect(edit.body.embeds![0]!.url).toBeUndefined();
-    expect(edit.body.embeds![0]!.footer?.text).toMatch(/^pasted text · /);
+    // Pasted text has no site and no byline: the footer starts with the reading time.
+    expect(edit.body.embeds![0]!.footer?.text).toMatch(/^\d+ min read · extractive$/);
   });
 
   it('briefs the link of a message from the context menu', async () => {

@@ -97,7 +97,11 @@ describe('/digest in a server channel', () => {
     expect(remove).toEqual({ deferred: false, content: DIGEST_NEEDS_MANAGE_CHANNELS });
     expect(d.feeds.count('/world.xml')).toBe(fetched);
     expect(
-      d.digest.list({ platform: 'discord', workspaceId: h.fake.ids.guild, channelId: h.fake.ids.channel }),
+      await d.digest.list({
+        platform: 'discord',
+        workspaceId: h.fake.ids.guild,
+        channelId: h.fake.ids.channel,
+      }),
     ).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/start.js';
-import { loadConfig } from '../../../src/config.js';
+import { ConfigError, loadConfig } from '../../../src/config.js';
 import { createExtractiveEngine } from '../../../src/engines/extractive/index.js';
 import { createLogger } from '../../../src/logger.js';
 import { createBriefService } from '../../../src/service.js';
@@ -12,11 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-function setUp() {
+function setUp(apiUrl = fake.apiUrl) {
   const config = loadConfig({
     DISCORD_TOKEN: 'fake-discord-token',
     DISCORD_APPLICATION_ID: fake.ids.application,
-    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_API_URL: apiUrl,
   });
   const lines: string[] = [];
   const logger = createLogger('debug', (line) => lines.push(line));
@@ -35,9 +35,34 @@ describe('starting and stopping the bot', () => {
     });
     const { discord, deps, lines } = setUp();
     const before = fake.requests.length;
-    await expect(startDiscord(discord, deps)).rejects.toThrow(/token/i);
+    const failure = startDiscord(discord, deps);
+    // Named like the Slack side's SLACK_BOT_TOKEN error: the operator knows what to fix.
+    await expect(failure).rejects.toBeInstanceOf(ConfigError);
+    await expect(failure).rejects.toThrow(
+      /^DISCORD_TOKEN was refused by Discord: GET \/gateway\/bot answered 401/,
+    );
     expect(fake.requests.slice(before).map((r) => r.path)).toEqual(['/gateway/bot']);
     expect(lines.join('\n')).not.toContain('fake-discord-token');
+    await expect(failure.catch((e: Error) => e.message)).resolves.not.toContain('fake-discord-token');
+  });
+
+  it('refuses to start when the gateway rejects the token at identify (close code 4004)', async () => {
+    fake.rejectNextIdentify(4004);
+    const { discord, deps } = setUp();
+    const failure = startDiscord(discord, deps);
+    await expect(failure).rejects.toBeInstanceOf(ConfigError);
+    await expect(failure).rejects.toThrow(
+      /^DISCORD_TOKEN was refused by Discord: the gateway closed with 4004/,
+    );
+  });
+
+  it('says where it could not reach Discord', async () => {
+    const { discord, deps } = setUp('http://127.0.0.1:1/api');
+    const failure = startDiscord(discord, deps);
+    await expect(failure).rejects.not.toBeInstanceOf(ConfigError);
+    await expect(failure).rejects.toThrow(
+      /^Discord start-up failed: the API at http:\/\/127\.0\.0\.1:1\/api did not answer/,
+    );
   });
 
   it('logs in with the Guilds intent, then disconnects on stop', async () => {

@@ -33,19 +33,24 @@ function brief(args: string[]) {
 }
 
 describe('brief command with the LLM engine', () => {
-  it('writes an LLM brief, serves the second run from the store, and reports usage per caller', async () => {
-    const first = BriefSchema.parse(JSON.parse((await brief(['--format', 'json', SAMPLE])).stdout));
-    expect(first.engine).toMatchObject({ name: 'llm', model: 'gpt-4.1-mini' });
-    const second = BriefSchema.parse(JSON.parse((await brief(['--format', 'json', SAMPLE])).stdout));
-    expect(second).toEqual(first);
-    expect(fake.requests).toHaveLength(1);
+  // Four `brief` processes, each loading TypeScript and the query layer: tens of seconds on 2 busy cores.
+  it(
+    'writes an LLM brief, serves the second run from the store, and reports usage per caller',
+    { timeout: 90_000 },
+    async () => {
+      const first = BriefSchema.parse(JSON.parse((await brief(['--format', 'json', SAMPLE])).stdout));
+      expect(first.engine).toMatchObject({ name: 'llm', model: 'gpt-4.1-mini' });
+      const second = BriefSchema.parse(JSON.parse((await brief(['--format', 'json', SAMPLE])).stdout));
+      expect(second).toEqual(first);
+      expect(fake.requests).toHaveLength(1);
 
-    const { stdout } = await brief(['usage']);
-    expect(stdout).toMatch(/^\d{4}-\d{2}-\d{2}\s+cli\s+1\s+1\s+[\d,]+\s+[\d,]+$/m);
-    const json = JSON.parse((await brief(['usage', '--json'])).stdout) as {
-      calls: number;
-      cacheHits: number;
-    }[];
-    expect(json).toEqual([expect.objectContaining({ caller: 'cli', calls: 1, cacheHits: 1 })]);
-  });
+      const { stdout } = await brief(['usage']);
+      expect(stdout).toMatch(/^\d{4}-\d{2}-\d{2}\s+cli\s+1\s+1\s+[\d,]+\s+[\d,]+$/m);
+      const json = JSON.parse((await brief(['usage', '--json'])).stdout) as {
+        calls: number;
+        cacheHits: number;
+      }[];
+      expect(json).toEqual([expect.objectContaining({ caller: 'cli', calls: 1, cacheHits: 1 })]);
+    },
+  );
 });

@@ -55,6 +55,6 @@ describe('engine selection', () => {
     expect(b.engine.name).toBe('extractive');
     expect(b.engine.fallbackReason).toBeUndefined();
     expect(fake.requests).toHaveLength(0);
-    rig.store.close();
+    await rig.store.close();
   });
 });

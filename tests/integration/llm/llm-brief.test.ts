@@ -18,7 +18,7 @@ beforeEach(async () => {
   rig = llmServiceRig(fake, tmp.dir);
 });
 afterEach(async () => {
-  rig.store.close();
+  await rig.store.close();
   await fake.close();
   tmp.cleanup();
 });
@@ -138,7 +138,7 @@ describe('cache and cost', () => {
     const second = await brief(bridge, 'discord:G1/C2');
     expect(fake.requests).toHaveLength(1);
     expect(second).toEqual(first);
-    const usage = rig.store.usageTotals();
+    const usage = await rig.store.usageTotals();
     expect(usage).toEqual([
       expect.objectContaining({ caller: 'discord:G1/C2', calls: 0, cacheHits: 1, promptTokens: 0 }),
       expect.objectContaining({ caller: 'slack:T1/C1', calls: 1, cacheHits: 0 }),
@@ -151,7 +151,7 @@ describe('cache and cost', () => {
     const briefs = await Promise.all(Array.from({ length: 10 }, (_, i) => brief(bridge, `slack:T1/C${i}`)));
     expect(fake.requests).toHaveLength(1);
     expect(new Set(briefs.map((b) => JSON.stringify(b))).size).toBe(1);
-    const usage = rig.store.usageTotals();
+    const usage = await rig.store.usageTotals();
     expect(usage.reduce((n, u) => n + u.calls, 0)).toBe(1);
     expect(usage.reduce((n, u) => n + u.cacheHits, 0)).toBe(9);
   });
@@ -178,7 +178,7 @@ describe('cache and cost', () => {
       replies.grounded({ prompt: 1100, completion: 200 }),
     );
     await brief(bridge, 'cli');
-    expect(rig.store.usageTotals()).toEqual([
+    expect(await rig.store.usageTotals()).toEqual([
       { day: '2026-05-01', caller: 'cli', calls: 2, cacheHits: 0, promptTokens: 2100, completionTokens: 207 },
     ]);
   });
@@ -220,7 +220,7 @@ describe('hostile articles', () => {
 
 describe('long articles', () => {
   it('sends the lead and the densest paragraphs within the budget and says the brief used part of it', async () => {
-    rig.store.close();
+    await rig.store.close();
     rig = llmServiceRig(fake, tmp.dir, { BRIEF_LLM_MAX_INPUT_TOKENS: '250' });
     const b = await brief();
     const sent = fake.requests[0]!.article;
@@ -235,7 +235,7 @@ describe('long articles', () => {
 
 describe('output language', () => {
   it('writes in BRIEF_LANGUAGE, keeps quotes in the article language, and checks numbers but not names', async () => {
-    rig.store.close();
+    await rig.store.close();
     rig = llmServiceRig(fake, tmp.dir, { BRIEF_LANGUAGE: 'de' });
     fake.enqueue((req) => {
       const out = groundedOutput(req.article) as { keyFacts: { text: string; quote: string }[] };

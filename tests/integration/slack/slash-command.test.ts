@@ -123,7 +123,7 @@ describe('/brief over HTTP with the real Bolt app', () => {
     await brief(h.articles.url('/summit'), responseUrl);
     const [notice] = await h.hooks.waitForPosts(responseUrl, 1);
     expect(String(notice!.body['text'])).toMatch(/went wrong on our side/);
-    expect(h.logs.some((l) => l['msg'] === 'slack brief failed')).toBe(true);
+    expect(h.logs.some((l) => l['msg'] === 'brief delivery failed' && l['level'] === 'error')).toBe(true);
     h.api.reset();
     await brief(h.articles.url('/summit'));
     await h.api.waitForCalls('chat.postMessage', 2);

@@ -17,6 +17,8 @@ describe('brief command line', () => {
     [['--jsonl', 'in.jsonl'], { kind: 'batch', file: 'in.jsonl', engine: undefined }],
     [['--help'], { kind: 'help' }],
     [['-v'], { kind: 'version' }],
+    [['-V'], { kind: 'version' }],
+    [['--text=-V'], { kind: 'text', text: '-V', format: 'text', engine: undefined }],
   ])('%j', (argv, expected) => {
     expect(parseCommand(argv)).toEqual(expected);
   });

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { briefLines, helperThreads, runBatch, spareCores } from '../../../src/cli/batch.js';
+import { helperThreads, processLines, runBatch, spareCores } from '../../../src/cli/batch.js';
+import { briefLine } from '../../../src/cli/batch-line.js';
 import { startHelper, type Helper } from '../../../src/cli/batch-pool.js';
 import { loadConfig } from '../../../src/config.js';
 import { createExtractiveEngine } from '../../../src/engines/extractive/index.js';
@@ -21,6 +22,7 @@ const service = createBriefService({
   logger: silentLogger,
 });
 const maxInputBytes = config.fetch.maxBytes;
+const here = (raw: string, lineNo: number) => briefLine(raw, lineNo, { service, maxInputBytes });
 
 const TOPICS = ['tram network', 'school budget', 'river bridge', 'city library', 'harbour wall'];
 /** 60 lines: stories, with a bad line every 9th and a blank one every 13th. */
@@ -41,7 +43,7 @@ async function* linesOf(lines: string[]): AsyncGenerator<string> {
 
 async function sequential() {
   const io = recordingIo();
-  const code = await briefLines(linesOf(LINES), { io, service, maxInputBytes }, []);
+  const code = await processLines(linesOf(LINES), io, here, []);
   return { code, out: io.stdout, err: io.stderr };
 }
 
@@ -75,7 +77,7 @@ describe('brief --jsonl with a helper thread', () => {
     const { helper, given } = await readyHelper();
     helpers.push(helper);
     const io = recordingIo();
-    const code = await briefLines(linesOf(LINES), { io, service, maxInputBytes }, [helper]);
+    const code = await processLines(linesOf(LINES), io, here, [helper]);
     expect(given.length).toBeGreaterThan(0);
     expect(io.stdout).toEqual(one.out);
     expect(io.stderr).toEqual(one.err);
@@ -91,7 +93,7 @@ describe('brief --jsonl with a helper thread', () => {
     const { helper, given } = await readyHelper(1);
     helpers.push(helper);
     const io = recordingIo();
-    await briefLines(linesOf(LINES), { io, service, maxInputBytes }, [helper]);
+    await processLines(linesOf(LINES), io, here, [helper]);
     expect(given).toHaveLength(1);
     expect(io.stdout).toEqual(one.out);
     expect(io.stderr).toEqual(one.err);

@@ -1,6 +1,10 @@
 import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, HTTPError } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { classifyDiscordError, discordErrorFields } from '../../../../adapters/discord/discord-errors.js';
+import {
+  classifyDiscordError,
+  discordErrorFields,
+  discordTransient,
+} from '../../../../adapters/discord/discord-errors.js';
 
 const apiError = (code: number, status: number) =>
   new DiscordAPIError(
@@ -43,5 +47,22 @@ describe('classifying Discord failures', () => {
     const fields = discordErrorFields(apiError(10062, 404));
     expect(fields).toMatchObject({ code: 10062, status: 404, method: 'POST' });
     expect(JSON.stringify(fields)).not.toContain('secret-interaction-token');
+  });
+});
+
+describe('failures worth a later attempt', () => {
+  it('are 5xx answers and requests that got no answer, never a refusal', () => {
+    expect(discordTransient(apiError(0, 500))).toBe(true);
+    expect(discordTransient(new HTTPError(502, 'Bad Gateway', 'PATCH', 'https://x', {}))).toBe(true);
+    const reset = new Error('fetch failed', {
+      cause: Object.assign(new Error('socket'), { code: 'ECONNRESET' }),
+    });
+    expect(discordTransient(reset)).toBe(true);
+    expect(discordTransient(new DOMException('timed out', 'AbortError'))).toBe(true);
+
+    expect(discordTransient(apiError(50035, 400))).toBe(false);
+    expect(discordTransient(apiError(50013, 403))).toBe(false);
+    expect(discordTransient(apiError(10062, 404))).toBe(false);
+    expect(discordTransient(new Error('boom'))).toBe(false);
   });
 });

@@ -17,7 +17,6 @@ import {
   briefEmbed,
   detailsEmbed,
   embedTextLength,
-  footerText,
   threadName,
 } from '../../../../adapters/discord/render.js';
 
@@ -66,29 +65,39 @@ function expectWithinLimits(embed: APIEmbed) {
   expect(embedTextLength(embed)).toBeLessThanOrEqual(EMBED_TOTAL_MAX);
 }
 
+const ASKED = 'https://www.coastal.example/news/terminal';
+
 describe('the reply embed', () => {
   it('links the headline to the source and carries the summary', () => {
-    const embed = briefEmbed(brief());
+    const embed = briefEmbed(brief(), ASKED);
     expect(embed.title).toBe('Port opens solar ferry terminal');
     expect(embed.url).toBe('https://www.coastal.example/news/terminal');
     expect(embed.description).toBe('The port opened a solar-powered terminal. It cost 38 million euros.');
   });
 
-  it('names domain, reading time and engine in the footer, the extraction status only when not ok', () => {
-    expect(briefEmbed(brief()).footer?.text).toBe('coastal.example · 2 min read · extractive');
+  it('shows the shared footer: site, reading time and engine, and the extraction note only when not ok', () => {
+    expect(briefEmbed(brief(), ASKED).footer?.text).toBe('Coastal Daily · 2 min read · extractive');
     const thin = brief({
       extraction: { status: 'thin', note: 'based on a teaser' },
       engine: { name: 'llm', model: 'gpt-4.1-mini' },
     });
-    expect(footerText(thin)).toBe(
-      'coastal.example · 2 min read · llm (gpt-4.1-mini) · extraction thin: based on a teaser',
+    expect(briefEmbed(thin, ASKED).footer?.text).toBe(
+      '⚠️ Coastal Daily · 2 min read · llm (gpt-4.1-mini) · based on a teaser',
     );
+  });
+
+  it('links to the URL the user asked for, not a canonical URL on another site', () => {
+    const moved = brief({
+      source: { ...brief().source, url: 'https://elsewhere.example/story' },
+    });
+    expect(briefEmbed(moved, ASKED).url).toBe(ASKED);
   });
 
   it('leaves out a source URL too long for Discord rather than have the reply refused', () => {
     const url = `https://news.example/${'a'.repeat(3000)}`;
     const embed = briefEmbed(
       brief({ source: { url, title: null, siteName: null, byline: null, publishedTime: null } }),
+      url,
     );
     expect(embed.url).toBeUndefined();
     expect(embed.footer?.text).toMatch(/^news\.example · /);
@@ -97,9 +106,11 @@ describe('the reply embed', () => {
   it('has no link for pasted text', () => {
     const embed = briefEmbed(
       brief({ source: { url: null, title: null, siteName: null, byline: null, publishedTime: null } }),
+      null,
     );
     expect(embed.url).toBeUndefined();
-    expect(embed.footer?.text).toMatch(/^pasted text · /);
+    // No site to name: the footer starts with the reading time, as on every surface.
+    expect(embed.footer?.text).toBe('2 min read · extractive');
   });
 });
 
@@ -170,7 +181,7 @@ describe('limits', () => {
       extraction: { status: 'paywalled', note: huge('Note') },
       engine: { name: 'llm', model: 'm'.repeat(3000), fallbackReason: 'x' },
     });
-    const main = briefEmbed(longest);
+    const main = briefEmbed(longest, longest.source.url);
     expectWithinLimits(main);
     expect(main.description!.length).toBeGreaterThan(1000);
     const details = detailsEmbed(longest)!;
