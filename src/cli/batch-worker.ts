@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createExtractiveEngine } from '../engines/extractive/index.js';
-import { createLogger } from '../logger.js';
+import { createStderrLogger, resolveLogFormat } from '../logger.js';
 import { createBriefService } from '../service.js';
 import { briefLine } from './batch-line.js';
 import type { HelperData, HelperReply, HelperRequest } from './batch-pool.js';
@@ -14,7 +14,10 @@ const port = parentPort!;
 const service = createBriefService({
   config,
   engines: { extractive: createExtractiveEngine() },
-  logger: createLogger(config.logLevel ?? 'warn').child({ thread: 'batch-helper' }),
+  // Synchronous writes to fd 2, as the brief workers do; JSON unless LOG_FORMAT asks otherwise.
+  logger: createStderrLogger(config.logLevel ?? 'warn', resolveLogFormat(config.runtime.logFormat, false), {
+    thread: 'batch-helper',
+  }),
 });
 const deps = { service, engine, maxInputBytes };
 
