@@ -21,11 +21,15 @@ export function cleanInline(text: string): string {
 
 /** For multi-line input: unify newlines, drop invisibles, turn odd spaces into plain spaces. */
 export function normalizeBlockText(text: string): string {
-  return stripInvisible(text)
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2028\u2029\v\f]/g, '\n')
-    .replace(SPACES, ' ')
-    .replace(/[ \t]+$/gm, '');
+  return (
+    stripInvisible(text)
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u2028\u2029\v\f]/g, '\n')
+      .replace(SPACES, ' ')
+      // Trailing blanks, matched only from the start of a run: /[ \t]+$/gm retried every position of
+      // a long run of spaces that does not end a line (quadratic: minutes for 200 KB of spaces).
+      .replace(/(?<![ \t])[ \t]+$/gm, '')
+  );
 }
 
 const CJK_CHAR = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]`;
