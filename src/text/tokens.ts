@@ -19,10 +19,38 @@ export function firstWords(text: string, n: number): string[] {
 
 /** Number of words, counted the way readers count them (numbers and hyphenated words are one). */
 export function countWords(text: string): number {
+  // The same words as WORD finds, scanned by hand: the regex made and dropped a match per word,
+  // which on a 5 MiB article was most of the brief's statistics.
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text)) n += 1;
+  let inWord = false;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i) ?? 0;
+    const size = code > 0xffff ? 2 : 1;
+    if (isLetterOrDigit(code)) {
+      if (!inWord) n += 1;
+      inWord = true;
+    } else if (inWord && isJoiner(code) && isLetterOrDigit(text.codePointAt(i + 1) ?? 0)) {
+      // "don't", "Jong-un", "3.5": the word goes on past one joiner between letters or digits.
+    } else {
+      inWord = false;
+    }
+    i += size;
+  }
   return n;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isLetterOrDigit(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+}
+
+/** . , ' ’ - */
+function isJoiner(code: number): boolean {
+  return code === 0x2e || code === 0x2c || code === 0x27 || code === 0x2019 || code === 0x2d;
 }
 
 /** Common English function words: they carry no topic, so overlap on them means nothing. */
