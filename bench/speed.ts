@@ -7,13 +7,14 @@
  * in process, for both systems. Inputs are written to a scratch folder outside the repository.
  *
  *   npm run bench:speed -- [--data FILE] [--fold K] [--limit N] [--runs N] [--peer lexrank|node-summarizer]
+ *                          [--cli path/to/dist/src/cli.js]   (time another build, e.g. before a change)
  *
  * The default fold is 5 (716 articles). Figures depend on the machine's load: it is printed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { briefArticle } from '../src/engines/extractive/index.js';
 import { writeBatchFile, writeHtmlArticle, writeTextArticle } from './lib/big-articles.js';
@@ -49,7 +50,10 @@ if (only) {
 }
 
 async function main(): Promise<void> {
-  const built = await ensureCompiled();
+  // --cli PATH times another compiled CLI (an older build, for a before/after) instead of ours.
+  const other = args.rest.get('cli');
+  const cli = other ? resolve(other) : COMPILED_CLI;
+  const built = other ? 'given with --cli' : await ensureCompiled();
   const scratch = mkdtempSync(join(tmpdir(), 'brief-bench-speed-'));
   try {
     const batch = join(scratch, 'fold.jsonl');
@@ -63,12 +67,10 @@ async function main(): Promise<void> {
     // Always the offline engine, whatever the caller's environment configures.
     const env = { ...process.env, BRIEF_ENGINE: 'extractive', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' };
     const node = (a: string[]) => timeProcess(process.execPath, a, { runs, env, cwd: REPO_ROOT });
-    const brief = (...a: string[]) => node([COMPILED_CLI, ...a]);
+    const brief = (...a: string[]) => node([cli, ...a]);
     const folds = [...(args.folds ?? [])].join(',');
 
-    console.log(
-      `Whole processes: ${COMPILED_CLI.slice(REPO_ROOT.length + 1)} (${built}), plain node ${process.version}`,
-    );
+    console.log(`Whole processes: ${relative(REPO_ROOT, cli)} (${built}), plain node ${process.version}`);
     const load = loadavg()
       .map((l) => l.toFixed(2))
       .join(' ');
@@ -102,7 +104,7 @@ async function main(): Promise<void> {
     // Measured both ways: one thread, and one helper thread beside it (what the default picks on a
     // 2-core machine when the load average leaves a core idle; it picks none on a busy one).
     const threads = (n: number) =>
-      timeProcess(process.execPath, [COMPILED_CLI, '--jsonl', batch], {
+      timeProcess(process.execPath, [cli, '--jsonl', batch], {
         runs,
         env: { ...env, BRIEF_BATCH_THREADS: String(n) },
         cwd: REPO_ROOT,
@@ -123,7 +125,8 @@ async function main(): Promise<void> {
     }
     if (!HAS_RSS) console.log('(peak RSS and CPU time need GNU time at /usr/bin/time)');
     console.log('');
-    warmTable();
+    // The warm table runs this checkout's sources: it says nothing about another build.
+    if (!other) warmTable();
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
