@@ -23,7 +23,7 @@ export function countWords(text: string): number {
   // which on a 5 MiB article was most of the brief's statistics.
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i) ?? 0;
     const size = code > 0xffff ? 2 : 1;
     if (isLetterOrDigit(code)) {
