@@ -1,42 +1,53 @@
 /** Word-level helpers shared by the engines: tokens, word counts, content terms. */
 
-// Letters/digits with inner apostrophes or hyphens: "don't", "Jong-un", "3.5" counts as one word.
-const WORD = /[\p{L}\p{N}]+(?:[.,'\u2019-][\p{L}\p{N}]+)*/gu;
+// A word: letters and digits, with single inner apostrophes, hyphens, dots or commas ("don't",
+// "Jong-un", "3.5", "40,000" are one word); what /[\p{L}\p{N}]+(?:[.,'\u2019-][\p{L}\p{N}]+)*/gu
+// matches, scanned by hand (scanWords).
 
 /** The words of a text as written (no punctuation). */
 export function words(text: string): string[] {
-  return text.match(WORD) ?? [];
+  return firstWords(text, Infinity);
 }
 
 /** The first `n` words of a text (see `words`), without reading past them. */
 export function firstWords(text: string, n: number): string[] {
   const out: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m && out.length < n; m = WORD.exec(text)) out.push(m[0]);
-  WORD.lastIndex = 0;
+  if (n > 0) scanWords(text, (start, end) => out.push(text.slice(start, end)) < n);
   return out;
 }
 
-/** Number of words, counted the way readers count them (numbers and hyphenated words are one). */
-export function countWords(text: string): number {
-  // The same words as WORD finds, scanned by hand: the regex made and dropped a match per word,
-  // which on a 5 MiB article was most of the brief's statistics.
+/**
+ * The words of a text, scanned by hand (a regex match per word cost more than the rest of the
+ * work): `onWord(start, end)` for each, until it returns false. Returns the number of words seen.
+ */
+function scanWords(text: string, onWord?: (start: number, end: number) => boolean): number {
   let n = 0;
-  let inWord = false;
+  let start = -1;
   for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i) ?? 0;
     const size = code > 0xffff ? 2 : 1;
     if (isLetterOrDigit(code)) {
-      if (!inWord) n += 1;
-      inWord = true;
-    } else if (inWord && isJoiner(code) && isLetterOrDigit(text.codePointAt(i + 1) ?? 0)) {
-      // "don't", "Jong-un", "3.5": the word goes on past one joiner between letters or digits.
-    } else {
-      inWord = false;
+      if (start < 0) start = i;
+    } else if (!(start >= 0 && isJoiner(code) && isLetterOrDigit(text.codePointAt(i + 1) ?? 0))) {
+      // Not "don't", "Jong-un" or "3.5" going on past a joiner: the word, if any, ends here.
+      if (start >= 0) {
+        n += 1;
+        if (onWord && !onWord(start, i)) return n;
+      }
+      start = -1;
     }
     i += size;
   }
+  if (start >= 0) {
+    n += 1;
+    onWord?.(start, text.length);
+  }
   return n;
+}
+
+/** Number of words, counted the way readers count them (numbers and hyphenated words are one). */
+export function countWords(text: string): number {
+  return scanWords(text);
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
