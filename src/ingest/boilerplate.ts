@@ -99,7 +99,8 @@ const PROMPT = new RegExp(
 const WIDGET =
   /^(?:(?:share|teilen|tweet|print|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|reddit|copy link)(?:\s*(?:on|this|article|artikel|[|/·,])\s*)*)+$|^\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?)$|^(?:comments?|kommentare?)(?:\s+insgesamt)?\s*[:(]?\s*\d+\)?$/iu;
 
-const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+// Runs, not single characters: one replacement per gap between words instead of one per character.
+const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** 1-6 for a short h1-h6 line, null otherwise. (Bold-only lines were tried as headings too: on the
  * tuning pages they were as often a real label, "Termin: 21.02.", as a "Related" one.) */

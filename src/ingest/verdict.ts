@@ -75,10 +75,10 @@ const forMatching = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'
 
 /** A short paragraph that is a paywall or consent prompt, not article text ("Subscribe to continue"). */
 export function isWallPrompt(paragraph: string): boolean {
-  // The wording first: it rarely matches, and counting the words of every paragraph cost more.
+  // Counting stops at 40 words, so it costs less than lower-casing and searching a long paragraph.
+  if (countWords(paragraph, 40) >= 40) return false;
   const text = forMatching(paragraph);
-  if (!matches(text, paywallPhrases) && !matches(text, consentPhrases)) return false;
-  return countWords(paragraph, 40) < 40;
+  return matches(text, paywallPhrases) || matches(text, consentPhrases);
 }
 
 /** Bot-check / access-denied wording (used for error pages too). */
