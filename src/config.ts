@@ -37,12 +37,15 @@ const schema = z.object({
   BRIEF_FETCH_TIMEOUT_MS: positiveInt(10_000),
   BRIEF_FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
   BRIEF_ENGINE: z.enum(['auto', 'extractive', 'llm']).default('auto'),
+  BRIEF_BATCH_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
 });
 
 export interface Config {
   fetch: { allowHosts: AllowedHost[]; timeoutMs: number; maxBytes: number; maxRedirects: number };
   engine: 'auto' | 'extractive' | 'llm';
+  /** Helper threads for `brief --jsonl` with the extractive engine; undefined = one per spare core. */
+  batchThreads?: number;
   /** Unset means each entry point's default: quiet for the CLI, info for the bots. */
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent' | undefined;
   /** null when Slack is not configured (SLACK_BOT_TOKEN unset). */
@@ -79,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxRedirects: 5,
     },
     engine: e.BRIEF_ENGINE,
+    batchThreads: e.BRIEF_BATCH_THREADS,
     logLevel: e.LOG_LEVEL,
     slack,
     discord,

@@ -79,7 +79,7 @@ async function run(argv: string[], config: Config, io: CliIo, stderrIsTTY: boole
   }
   const { runCli } = await import('./run.js');
   return withBriefService(config, stderrIsTTY, (service) =>
-    runCli(argv, { io, service, version: packageVersion(), maxInputBytes: config.fetch.maxBytes }),
+    runCli(argv, { io, service, version: packageVersion(), maxInputBytes: config.fetch.maxBytes, config }),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Brief } from '../brief.js';
+import type { Config } from '../config.js';
 import { isBriefError, userMessageOf } from '../errors.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
@@ -17,6 +18,8 @@ export interface CliDeps {
   service: BriefService;
   version: string;
   maxInputBytes: number;
+  /** The configuration the service was made with: lets `--jsonl` brief on helper threads. */
+  config?: Config;
 }
 
 export function formatBrief(

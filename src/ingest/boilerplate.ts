@@ -1,5 +1,5 @@
-import { countWords, endsLikeSentence } from './normalize.js';
-import type { Block } from './paragraphs.js';
+import { endsLikeSentence } from './normalize.js';
+import { blockWords, type Block } from './paragraphs.js';
 
 /**
  * Boilerplate lines that survive block removal because they sit inside the article container:
@@ -99,12 +99,13 @@ const PROMPT = new RegExp(
 const WIDGET =
   /^(?:(?:share|teilen|tweet|print|drucken|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|reddit|copy link)(?:\s*(?:on|this|article|artikel|[|/·,])\s*)*)+$|^\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?)$|^(?:comments?|kommentare?)(?:\s+insgesamt)?\s*[:(]?\s*\d+\)?$/iu;
 
-const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+// Runs, not single characters: one replacement per gap between words instead of one per character.
+const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** 1-6 for a short h1-h6 line, null otherwise. (Bold-only lines were tried as headings too: on the
  * tuning pages they were as often a real label, "Termin: 21.02.", as a "Related" one.) */
 function headingLevel(block: Block): number | null {
-  if (countWords(block.text) > HEADING_MAX_WORDS || endsLikeSentence(block.text)) return null;
+  if (blockWords(block) > HEADING_MAX_WORDS || endsLikeSentence(block.text)) return null;
   const h = /^h([1-6])$/.exec(block.tag);
   return h ? Number(h[1]) : null;
 }
@@ -123,7 +124,7 @@ const ADDRESS = /^(?:https?:\/\/|www\.)\S+$|^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 /** The rule a line breaks by its own text and markup, or null. */
 function lineRule(block: Block): BoilerplateRule | null {
   const { text } = block;
-  const words = countWords(text);
+  const words = blockWords(block);
   if (
     words <= TEASER_MAX_WORDS &&
     block.linkChars >= TEASER_LINK_SHARE * text.length &&

@@ -1,5 +1,4 @@
-import { countWords } from './normalize.js';
-import type { Block } from './paragraphs.js';
+import { blockWords, type Block } from './paragraphs.js';
 
 /**
  * The second extraction method, for pages Readability gets wrong (short pages, list-shaped
@@ -29,7 +28,7 @@ export function candidateOf(blocks: Block[]): Candidate {
   for (const b of blocks) {
     chars += b.text.length;
     links += b.linkChars;
-    words += countWords(b.text);
+    words += blockWords(b);
   }
   return { blocks, words, linkDensity: chars > 0 ? links / chars : 0 };
 }
@@ -48,7 +47,7 @@ function isContent(prev: Block | undefined, cur: Block, next: Block | undefined,
 }
 
 export function densestRun(blocks: readonly Block[]): Candidate {
-  const words = blocks.map((b) => countWords(b.text));
+  const words = blocks.map(blockWords);
   const content = blocks.map((b, i) => isContent(blocks[i - 1], b, blocks[i + 1], words, i));
   let best = { start: 0, end: -1, words: 0 };
   let start = -1;

@@ -75,7 +75,8 @@ const forMatching = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'
 
 /** A short paragraph that is a paywall or consent prompt, not article text ("Subscribe to continue"). */
 export function isWallPrompt(paragraph: string): boolean {
-  if (countWords(paragraph) >= 40) return false;
+  // Counting stops at 40 words, so it costs less than lower-casing and searching a long paragraph.
+  if (countWords(paragraph, 40) >= 40) return false;
   const text = forMatching(paragraph);
   return matches(text, paywallPhrases) || matches(text, consentPhrases);
 }
@@ -88,13 +89,19 @@ export function looksBlocked(text: string): boolean {
 export const PAYWALL_NOTE = 'Based on a teaser: the full article is behind a paywall.';
 export const CONSENT_NOTE = 'Based on a teaser: the site showed a consent wall instead of the full article.';
 
+/** No verdict looks at more words than this, nor at wall wording in a text longer than it. */
+const VERDICT_WORDS = Math.max(PAYWALL_MARKUP_WORDS, PAYWALL_PHRASE_WORDS, BLOCKED_WORDS, THIN_WORDS);
+
 export function judgeExtraction(input: VerdictInput): Extraction {
-  const words = totalWords(input.paragraphs);
-  const text = forMatching(input.markerText ?? input.paragraphs.join('\n'));
-  const blocked = matches(text, blockedPhrases);
-  const paywallPhrase = matches(text, paywallPhrases);
+  // Counting stops at the largest threshold, and the wall wording is searched only in a text
+  // short enough for it to matter: a 5 MB article is judged without reading it all twice.
+  const words = totalWords(input.paragraphs, VERDICT_WORDS);
+  const wordingMatters = words < VERDICT_WORDS;
+  const text = wordingMatters ? forMatching(input.markerText ?? input.paragraphs.join('\n')) : '';
+  const blocked = wordingMatters && matches(text, blockedPhrases);
+  const paywallPhrase = wordingMatters && matches(text, paywallPhrases);
   const paywall = paywallPhrase || input.paywallMarkup === true;
-  const consent = matches(text, consentPhrases);
+  const consent = wordingMatters && matches(text, consentPhrases);
 
   if (input.source === 'text') {
     if (blocked && words < 40) return blockedVerdict();

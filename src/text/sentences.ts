@@ -48,7 +48,7 @@ const OPENERS = new Set(
 const BOUNDARY =
   /([.!?\u2026]+)(["'\u2019\u201d\u00bb)\]]*)(\s+)(?=["'\u2018\u201c\u00ab([\u00bf\u00a1]*[\p{Lu}\p{Lt}0-9])/gu;
 
-const WORD_BEFORE = /(\S+)$/;
+const NEXT_WORD = /["'\u2018\u201c(]*([\p{L}0-9]+)/uy;
 
 /** Splits text into sentences; paragraph breaks (any line break) always end a sentence. */
 export function splitSentences(text: string): Sentence[] {
@@ -85,11 +85,15 @@ function isBoundary(
   next: number,
 ): boolean {
   if (punct !== '.' || closers) return true;
-  const before = WORD_BEFORE.exec(body.slice(sentenceStart, at))?.[1] ?? '';
+  // The word before the period, found backwards: a regex anchored at the end of the sentence so
+  // far would scan all of it at every period, quadratic in a paragraph without line breaks.
+  let from = at;
+  while (from > sentenceStart && !/\s/.test(body[from - 1] ?? '')) from -= 1;
   // Strip opening brackets/quotes so "(Jan." and "\"Dr." are recognised.
-  const word = before.replace(/^[("'\u2018\u201c[]+/, '');
+  const word = body.slice(from, at).replace(/^[("'\u2018\u201c[]+/, '');
   const lower = word.toLowerCase();
-  const nextWord = (/^["'\u2018\u201c(]*([\p{L}0-9]+)/u.exec(body.slice(next))?.[1] ?? '').toLowerCase();
+  NEXT_WORD.lastIndex = next;
+  const nextWord = (NEXT_WORD.exec(body)?.[1] ?? '').toLowerCase();
   if (TITLES.has(lower)) return false;
   // "No. 1", "Nos. 3 and 4"; but "he said no." ends a sentence.
   if (lower === 'no' || lower === 'nos') return !/^\d/.test(nextWord);

@@ -1,19 +1,67 @@
 /** Word-level helpers shared by the engines: tokens, word counts, content terms. */
 
-// Letters/digits with inner apostrophes or hyphens: "don't", "Jong-un", "3.5" counts as one word.
-const WORD = /[\p{L}\p{N}]+(?:[.,'\u2019-][\p{L}\p{N}]+)*/gu;
+// A word: letters and digits, with single inner apostrophes, hyphens, dots or commas ("don't",
+// "Jong-un", "3.5", "40,000" are one word); what /[\p{L}\p{N}]+(?:[.,'\u2019-][\p{L}\p{N}]+)*/gu
+// matches, scanned by hand (scanWords).
 
 /** The words of a text as written (no punctuation). */
 export function words(text: string): string[] {
-  return text.match(WORD) ?? [];
+  return firstWords(text, Infinity);
+}
+
+/** The first `n` words of a text (see `words`), without reading past them. */
+export function firstWords(text: string, n: number): string[] {
+  const out: string[] = [];
+  if (n > 0) scanWords(text, (start, end) => out.push(text.slice(start, end)) < n);
+  return out;
+}
+
+/**
+ * The words of a text, scanned by hand (a regex match per word cost more than the rest of the
+ * work): `onWord(start, end)` for each, until it returns false. Returns the number of words seen.
+ */
+function scanWords(text: string, onWord?: (start: number, end: number) => boolean): number {
+  let n = 0;
+  let start = -1;
+  for (let i = 0; i < text.length;) {
+    const code = text.codePointAt(i) ?? 0;
+    const size = code > 0xffff ? 2 : 1;
+    if (isLetterOrDigit(code)) {
+      if (start < 0) start = i;
+    } else if (!(start >= 0 && isJoiner(code) && isLetterOrDigit(text.codePointAt(i + 1) ?? 0))) {
+      // Not "don't", "Jong-un" or "3.5" going on past a joiner: the word, if any, ends here.
+      if (start >= 0) {
+        n += 1;
+        if (onWord && !onWord(start, i)) return n;
+      }
+      start = -1;
+    }
+    i += size;
+  }
+  if (start >= 0) {
+    n += 1;
+    onWord?.(start, text.length);
+  }
+  return n;
 }
 
 /** Number of words, counted the way readers count them (numbers and hyphenated words are one). */
 export function countWords(text: string): number {
-  let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text)) n += 1;
-  return n;
+  return scanWords(text);
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isLetterOrDigit(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+}
+
+/** . , ' ’ - */
+function isJoiner(code: number): boolean {
+  return code === 0x2e || code === 0x2c || code === 0x27 || code === 0x2019 || code === 0x2d;
 }
 
 /** Common English function words: they carry no topic, so overlap on them means nothing. */
@@ -47,9 +95,20 @@ export function stem(word: string): string {
 
 /** Lower-cased, stemmed content words of a text (stopwords and one-letter words dropped). */
 export function contentTerms(text: string, stopwords: ReadonlySet<string> = ENGLISH_STOPWORDS): string[] {
+  return termsOfWords(words(text), stopwords);
+}
+
+/** contentTerms of a text whose words (see `words`) are already known. */
+export function termsOfWords(
+  textWords: readonly string[],
+  stopwords: ReadonlySet<string> = ENGLISH_STOPWORDS,
+): string[] {
   const out: string[] = [];
-  for (const raw of words(text)) {
-    const w = raw.toLowerCase().replace(/['\u2019]s$/, '');
+  for (const raw of textWords) {
+    let w = raw.toLowerCase();
+    // A possessive "'s" goes (what /['\u2019]s$/ matched, without a regex per word).
+    const apostrophe = w.charCodeAt(w.length - 2);
+    if (w.endsWith('s') && (apostrophe === 0x27 || apostrophe === 0x2019)) w = w.slice(0, -2);
     if (w.length < 2 || stopwords.has(w)) continue;
     out.push(stem(w));
   }

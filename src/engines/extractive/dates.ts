@@ -27,7 +27,9 @@ const DATE = new RegExp(
 /** Date and duration expressions in order of appearance (repeats included). */
 export function findDates(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(DATE)) {
+  // An exec loop, not matchAll: matchAll copies the regex at every call, which took twice as long.
+  DATE.lastIndex = 0;
+  for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
     const before = text[m.index - 1] ?? ' ';
     if (/[\p{L}\p{N}]/u.test(before)) continue;
     out.push(m[0]);

@@ -22,9 +22,13 @@ type Guess = Kind | 'unknown';
 
 interface Token {
   word: string;
+  /** The word lower-cased, made once: the lexicon is asked about a token several times. */
+  lower: string;
   start: number;
   end: number;
   possessive: boolean;
+  /** Could start or continue a name: capitalised, not a weekday, month or common acronym. */
+  cap: boolean;
 }
 
 // Words with inner apostrophes, hyphens, dots or ampersands ("O'Neill", "Jong-un", "U.S", "AT&T").
@@ -131,13 +135,23 @@ export function extractEntities(sentences: string[], limits: EntityLimits = DEFA
 
 function* spans(sentence: string): Generator<{ name: string; guess: Guess; at: number }> {
   const tokens: Token[] = [];
-  for (const m of sentence.matchAll(TOKEN)) {
-    const possessive = /['\u2019]s?$/u.test(m[0]);
-    const word = possessive ? m[0].replace(/['\u2019]s?$/u, '') : m[0];
-    tokens.push({ word, start: m.index, end: m.index + word.length, possessive });
+  // An exec loop, not matchAll, which copies the regex at every call (see dates.ts).
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(sentence); m; m = TOKEN.exec(sentence)) {
+    const possessive = possessiveLength(m[0]);
+    const word = possessive ? m[0].slice(0, -possessive) : m[0];
+    const cap = startsUpper(word) && !CALENDAR.test(word) && !NOT_ACRONYMS.has(word);
+    tokens.push({
+      word,
+      lower: word.toLowerCase(),
+      start: m.index,
+      end: m.index + word.length,
+      possessive: possessive > 0,
+      cap,
+    });
   }
-  const isCap = (t: Token | undefined): boolean =>
-    !!t && /^\p{Lu}/u.test(t.word) && !CALENDAR.test(t.word) && !NOT_ACRONYMS.has(t.word);
+  // Tested once per token when it is made: a token is looked at several times below.
+  const isCap = (t: Token | undefined): boolean => t?.cap === true;
   // Middle initials join across their dot: "James J. Andrews".
   const joined = (a: Token, b: Token): boolean => {
     const gap = sentence.slice(a.end, b.start);
@@ -160,7 +174,7 @@ function* spans(sentence: string): Generator<{ name: string; guess: Guess; at: n
     const run = tokens.slice(i, j + 1);
     const after = tokens[j + 1];
     const span = classify(run, {
-      sentenceInitial: i === 0 || /["'\u201c\u2018(]\s*$/u.test(sentence.slice(0, tokens[i]?.start ?? 0)),
+      sentenceInitial: i === 0 || opensQuote(sentence, tokens[i]?.start ?? 0),
       before: tokens[i - 1],
       attribution: tokens[i - 1]?.word === 'to' && tokens[i - 2]?.word.toLowerCase() === 'according',
       after: after && !(tokens[j] as Token).possessive ? after : undefined,
@@ -169,6 +183,30 @@ function* spans(sentence: string): Generator<{ name: string; guess: Guess; at: n
     if (span) yield span;
     i = j + 1;
   }
+}
+
+/** /^\p{Lu}/u, with the answer for ASCII letters and digits (nearly every token) without a regex. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return false;
+  return /^\p{Lu}/u.test(word);
+}
+
+/** Length of a possessive ending ("'s", "’s" or a bare apostrophe), 0 when there is none. */
+function possessiveLength(token: string): number {
+  const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
+  const last = token.charCodeAt(token.length - 1);
+  if (isApostrophe(last)) return 1;
+  return last === 0x73 && isApostrophe(token.charCodeAt(token.length - 2)) ? 2 : 0;
+}
+
+/** An opening quote or bracket (spaces allowed) right before `at`: a quotation's first word. */
+function opensQuote(sentence: string, at: number): boolean {
+  // Backwards from `at`, not a regex over the sentence so far: that is quadratic in a long sentence.
+  let k = at - 1;
+  while (k >= 0 && /\s/u.test(sentence[k] ?? '')) k -= 1;
+  return k >= 0 && `"'\u201c\u2018(`.includes(sentence[k] ?? '');
 }
 
 interface Context {
@@ -182,12 +220,12 @@ interface Context {
 
 function classify(run: Token[], ctx: Context): { name: string; guess: Guess; at: number } | null {
   let t = [...run];
-  let titled = !!ctx.before && lookup(ctx.before.word.toLowerCase()) === 'role';
-  const known = lookup(t.map((x) => x.word.toLowerCase()).join(' '));
+  let titled = !!ctx.before && lookup(ctx.before.lower) === 'role';
+  const known = lookup(t.length === 1 ? (t[0] as Token).lower : t.map((x) => x.lower).join(' '));
   if (known === null || known === 'other' || known === 'role') {
     // "Current Peruvian President Alan Garcia" -> "Alan Garcia": everything up to the last title goes.
     const lastTitle = t.findLastIndex((x) => {
-      const lower = x.word.toLowerCase().replace(/\.$/, '');
+      const lower = x.lower.endsWith('.') ? x.lower.slice(0, -1) : x.lower;
       return TITLES.has(lower) || lookup(lower) === 'role';
     });
     if (lastTitle >= 0) {
@@ -198,7 +236,7 @@ function classify(run: Token[], ctx: Context): { name: string; guess: Guess; at:
     for (;;) {
       const first = t[0];
       if (!first) return null;
-      const lower = first.word.toLowerCase();
+      const lower = first.lower;
       const cls = lookup(lower);
       const common = ctx.sentenceInitial && first === run[0] && cls === 'other';
       if (SKIP.has(lower) || common || (cls === 'demonym' && t.length > 1)) t.shift();
@@ -207,7 +245,7 @@ function classify(run: Token[], ctx: Context): { name: string; guess: Guess; at:
   }
   const last = t[t.length - 1];
   if (!last) return null;
-  const lastLower = last.word.toLowerCase();
+  const lastLower = last.lower;
   // "North Korean", "Russian": adjectives, not names.
   if (lookup(lastLower) === 'demonym' || /(?:ian|ean|ese|ish)$/.test(lastLower)) return null;
   const placeSuffix = !!ctx.after && PLACE_SUFFIXES.has(ctx.after.word) && !last.possessive;
@@ -220,8 +258,8 @@ function classify(run: Token[], ctx: Context): { name: string; guess: Guess; at:
 }
 
 function guess(t: Token[], ctx: Context, titled: boolean, placeSuffix: boolean): Guess {
-  const words = t.map((x) => x.word.toLowerCase());
-  const whole = lookup(words.join(' '));
+  const words = t.map((x) => x.lower);
+  const whole = lookup(words.length === 1 ? (words[0] as string) : words.join(' '));
   if (t.length === 1 && ACRONYM_PLACES.has(t[0]?.word ?? '')) return 'places';
   // Acronyms are agencies, parties, companies ("RIA", "NATO"), whatever name they look like.
   if (whole !== 'place' && t.some((x) => ACRONYM.test(x.word))) return 'organizations';
@@ -273,25 +311,36 @@ function resolve(candidates: Candidate[]): Resolved[] {
     return kind ? [{ name: c.name, kind, count: total(c), first: c.first }] : [];
   });
   // A name inside a longer one ("Putin" in "Vladimir Putin", "Armed Services Committee" in "House
-  // Armed Services Committee") is that name: its mentions count for the longer one.
-  const words = (name: string): string[] => name.split(/[ -]/);
-  const inside = (short: string, long: string): boolean => {
-    const a = words(short);
-    const b = words(long);
-    for (let i = 0; i + a.length <= b.length; i += 1) if (a.every((w, k) => b[i + k] === w)) return true;
-    return false;
+  // Armed Services Committee") is that name: its mentions count for the longer one. Every run of
+  // words of every known name is indexed once, so finding the longer names costs a lookup, not a
+  // scan of all names (a 5 MB article has tens of thousands).
+  const split = new Map<string, string[]>();
+  const words = (name: string): string[] => {
+    let w = split.get(name);
+    if (!w) split.set(name, (w = name.split(/[ -]/)));
+    return w;
   };
   const byLength = [...known].sort((a, b) => words(b.name).length - words(a.name).length);
+  const containing = new Map<string, Resolved[]>();
+  for (const e of byLength) {
+    const w = words(e.name);
+    const runs = new Set<string>();
+    for (let i = 0; i < w.length; i += 1) {
+      for (let j = i + 1; j <= w.length; j += 1) runs.add(w.slice(i, j).join('\u0000'));
+    }
+    for (const run of runs) {
+      const list = containing.get(run);
+      if (list) list.push(e);
+      else containing.set(run, [e]);
+    }
+  }
+  const ownOf = new Map<string, Resolved>();
+  for (const e of known) if (!ownOf.has(e.name)) ownOf.set(e.name, e);
   const folded = new Set<Resolved>();
   for (const c of [...candidates].sort((a, b) => words(a.name).length - words(b.name).length)) {
-    const own = known.find((e) => e.name === c.name);
-    const longer = byLength.filter(
-      (e) =>
-        e !== own &&
-        !folded.has(e) &&
-        e.name.length > c.name.length &&
-        (!own || e.kind === own.kind) &&
-        inside(c.name, e.name),
+    const own = ownOf.get(c.name);
+    const longer = (containing.get(words(c.name).join('\u0000')) ?? []).filter(
+      (e) => e !== own && !folded.has(e) && e.name.length > c.name.length && (!own || e.kind === own.kind),
     );
     if (longer.length === 0) continue;
     const target = longer.reduce((a, b) => (b.count > a.count ? b : a));

@@ -9,7 +9,6 @@ import { datelineLength } from '../../text/sentences.js';
 import { countWords } from '../../text/tokens.js';
 import { trimForDisplay } from './compress.js';
 import type { SentenceFeatures } from './features.js';
-import { containment, similarity } from './ranking.js';
 
 export interface KeyFactOptions {
   maxFacts: number;
@@ -66,7 +65,7 @@ export function factiness(f: SentenceFeatures): number {
   return score;
 }
 
-/** Indices of the fact sentences in article order, none repeating the `summary` sentences. */
+/** Indices (into `features`) of the fact sentences in article order, none repeating the `summary`. */
 export function selectKeyFacts(
   features: SentenceFeatures[],
   summary: number[],
@@ -74,51 +73,74 @@ export function selectKeyFacts(
 ): number[] {
   const o = { ...DEFAULT_KEY_FACTS, ...options };
   const taken = new Set(summary);
-  const candidates = features.filter(
-    (f, i) => !taken.has(i) && !f.question && f.words >= o.minWords && f.words <= o.maxWords,
+  const candidates = features.flatMap((f, i) =>
+    !taken.has(i) && !f.question && f.words >= o.minWords && f.words <= o.maxWords ? [i] : [],
   );
   const base = new Map(
-    candidates.map((f) => [
-      f,
-      (o.priorWeight * 1) / (1 + f.sentence.index / o.priorScale) +
+    candidates.map((i) => {
+      const f = features[i] as SentenceFeatures;
+      const value =
+        (o.priorWeight * 1) / (1 + f.sentence.index / o.priorScale) +
         o.centralityWeight * f.centrality +
         o.factinessWeight * factiness(f) +
         o.substanceWeight * Math.min(f.termSet.size, 20) -
         (f.dangling ? o.danglingPenalty : 0) -
-        o.quotePenalty * f.quoteShare,
-    ]),
+        o.quotePenalty * f.quoteShare;
+      return [i, value];
+    }),
   );
-  const chosen: SentenceFeatures[] = summary.flatMap((i) => features[i] ?? []);
-  const covered = new Set(chosen.flatMap((f) => [...f.termSet]));
+  // Each candidate's overlap with what is chosen only grows: it is kept up to date with each new
+  // pick instead of recomputed against every chosen sentence in every round, and a candidate that
+  // once repeats a chosen sentence is dropped for good.
+  let open = candidates.map((i) => ({
+    i,
+    f: features[i] as SentenceFeatures,
+    overlap: 0,
+    contained: 0,
+    same: 0,
+  }));
+  const covered = new Set<string>();
+  const choose = (c: SentenceFeatures) => {
+    for (const t of c.termSet) covered.add(t);
+    open = open.filter((x) => {
+      const a = x.f.termSet;
+      if (a.size > 0 && c.termSet.size > 0) {
+        let shared = 0;
+        for (const t of a) if (c.termSet.has(t)) shared += 1;
+        if (shared > 0) {
+          // Jaccard similarity and containment (share of the candidate's terms in the chosen one).
+          x.overlap = Math.max(x.overlap, shared / (a.size + c.termSet.size - shared));
+          x.contained = Math.max(x.contained, shared / a.size);
+        }
+      }
+      if (c.sentence.paragraph === x.f.sentence.paragraph) x.same += 1;
+      return x.overlap <= o.maxSimilarity && x.contained <= o.maxContainment;
+    });
+  };
+  for (const i of summary) {
+    const f = features[i];
+    if (f) choose(f);
+  }
   const facts: number[] = [];
   while (facts.length < o.maxFacts) {
-    let best: SentenceFeatures | undefined;
+    let best: (typeof open)[number] | undefined;
     let bestValue = -Infinity;
-    for (const f of candidates) {
-      if (chosen.includes(f)) continue;
-      let overlap = 0;
-      let contained = 0;
-      let sameParagraph = 0;
-      for (const c of chosen) {
-        overlap = Math.max(overlap, similarity(f, c));
-        contained = Math.max(contained, containment(f, c));
-        if (c.sentence.paragraph === f.sentence.paragraph) sameParagraph += 1;
-      }
-      if (overlap > o.maxSimilarity || contained > o.maxContainment) continue;
+    for (const x of open) {
       let novel = 0;
-      for (const t of f.termSet) if (!covered.has(t)) novel += 1;
-      const novelty = f.termSet.size ? novel / f.termSet.size : 0;
+      for (const t of x.f.termSet) if (!covered.has(t)) novel += 1;
+      const novelty = x.f.termSet.size ? novel / x.f.termSet.size : 0;
       const value =
-        (base.get(f) ?? 0) - overlap - o.paragraphPenalty * sameParagraph + o.noveltyWeight * novelty;
+        (base.get(x.i) ?? 0) - x.overlap - o.paragraphPenalty * x.same + o.noveltyWeight * novelty;
       if (value > bestValue) {
         bestValue = value;
-        best = f;
+        best = x;
       }
     }
     if (!best) break;
-    chosen.push(best);
-    facts.push(best.sentence.index);
-    for (const t of best.termSet) covered.add(t);
+    facts.push(best.i);
+    const picked = best;
+    open = open.filter((x) => x !== picked);
+    choose(picked.f);
   }
   return facts.sort((a, b) => a - b);
 }

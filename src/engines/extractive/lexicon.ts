@@ -4,55 +4,75 @@
  * that end organisation and place names. We use the data, not compromise's tagger: the tagger
  * handles about 20 words per millisecond, which alone would cap us far below 100 articles/s.
  */
-import nlp from 'compromise';
-
-interface Model {
-  one?: { lexicon?: Record<string, string | string[]> };
-  two?: { orgWords?: Record<string, boolean>; placeWords?: Record<string, boolean> };
-}
-
-const model = nlp.model() as Model;
-const LEXICON = model.one?.lexicon ?? {};
-const ORG_WORDS = new Set(Object.keys(model.two?.orgWords ?? {}));
-const PLACE_WORDS = new Set(Object.keys(model.two?.placeWords ?? {}));
+import { LEXICON_DATA } from './lexicon-data.js';
 
 export type WordClass =
   'person' | 'firstName' | 'lastName' | 'place' | 'organization' | 'role' | 'demonym' | 'other';
+
+export const WORD_CLASSES: readonly WordClass[] = [
+  'person',
+  'firstName',
+  'lastName',
+  'place',
+  'organization',
+  'role',
+  'demonym',
+  'other',
+];
 
 const PERSON_TAGS = new Set(['Person']);
 const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region']);
 const ORG_TAGS = new Set(['Organization', 'SportsTeam']);
 
-const cache = new Map<string, WordClass | null>();
+/** A word's class from compromise's tags for it: the first rule that applies wins. */
+export function classOfTags(tags: readonly string[]): WordClass {
+  if (tags.some((t) => PERSON_TAGS.has(t))) return 'person';
+  if (tags.some((t) => FIRST_NAME_TAGS.has(t))) return 'firstName';
+  if (tags.includes('LastName')) return 'lastName';
+  if (tags.some((t) => PLACE_TAGS.has(t))) return 'place';
+  if (tags.some((t) => ORG_TAGS.has(t))) return 'organization';
+  if (tags.includes('Actor') || tags.includes('Honorific')) return 'role';
+  if (tags.includes('Demonym')) return 'demonym';
+  return 'other';
+}
+
+interface Lexicon {
+  classes: Map<string, WordClass>;
+  orgWords: ReadonlySet<string>;
+  placeWords: ReadonlySet<string>;
+}
+
+let loaded: Lexicon | undefined;
+
+/**
+ * The lexicon, built on first use from lexicon-data.ts: compromise's words by class, generated
+ * from its model by the lexicon test. Building compromise's own model (unpacking and inflecting
+ * its word lists) took about 0.3 s of CPU at every start; reading the classes takes milliseconds.
+ */
+function lexicon(): Lexicon {
+  if (loaded) return loaded;
+  const classes = new Map<string, WordClass>();
+  for (const cls of WORD_CLASSES) for (const word of LEXICON_DATA[cls].split(',')) classes.set(word, cls);
+  loaded = {
+    classes,
+    orgWords: new Set(LEXICON_DATA.orgWords.split(',')),
+    placeWords: new Set(LEXICON_DATA.placeWords.split(',')),
+  };
+  return loaded;
+}
 
 /** What compromise's lexicon says a lower-cased word or phrase is, or null when it does not know it. */
 export function lookup(phrase: string): WordClass | null {
-  const cached = cache.get(phrase);
-  if (cached !== undefined) return cached;
-  const raw = LEXICON[phrase];
-  const tags = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  let cls: WordClass | null = null;
-  if (tags.length > 0) {
-    if (tags.some((t) => PERSON_TAGS.has(t))) cls = 'person';
-    else if (tags.some((t) => FIRST_NAME_TAGS.has(t))) cls = 'firstName';
-    else if (tags.includes('LastName')) cls = 'lastName';
-    else if (tags.some((t) => PLACE_TAGS.has(t))) cls = 'place';
-    else if (tags.some((t) => ORG_TAGS.has(t))) cls = 'organization';
-    else if (tags.includes('Actor') || tags.includes('Honorific')) cls = 'role';
-    else if (tags.includes('Demonym')) cls = 'demonym';
-    else cls = 'other';
-  }
-  if (cache.size < 50_000) cache.set(phrase, cls);
-  return cls;
+  return lexicon().classes.get(phrase) ?? null;
 }
 
 /** "Bank", "Ministry", "Times": a capitalised name ending in one is an organisation. */
 export function isOrgWord(word: string): boolean {
-  return ORG_WORDS.has(word);
+  return lexicon().orgWords.has(word);
 }
 
 /** "Island", "County", "region": a name ending in one is a place. */
 export function isPlaceWord(word: string): boolean {
-  return PLACE_WORDS.has(word);
+  return lexicon().placeWords.has(word);
 }

@@ -8,12 +8,18 @@ import type { Brief, Source } from '../../brief.js';
 import { BRIEF_SCHEMA_VERSION, BriefSchema, SUMMARY_MAX_SENTENCES, SUMMARY_MAX_WORDS } from '../../brief.js';
 import { BriefError } from '../../errors.js';
 import { resolveLanguage, stopwordsFor } from '../../text/language.js';
-import { splitSentences, stripDateline } from '../../text/sentences.js';
+import { splitSentences, stripDateline, type Sentence } from '../../text/sentences.js';
 import { countWords, words } from '../../text/tokens.js';
+import {
+  analysedSentences,
+  distinctSentences,
+  selectCandidates,
+  type CandidateOptions,
+} from './candidates.js';
 import type { EntityLimits } from './entities.js';
 import { DEFAULT_ENTITY_LIMITS, extractEntities } from './entities.js';
 import type { SentenceFeatures } from './features.js';
-import { sentenceFeatures } from './features.js';
+import { articleTerms, candidateFeatures } from './features.js';
 import { makeHeadline } from './headline.js';
 import type { KeyFactOptions } from './key-facts.js';
 import { selectKeyFacts, toKeyFact } from './key-facts.js';
@@ -25,11 +31,17 @@ export interface ExtractiveOptions {
   ranking?: Partial<RankingOptions>;
   keyFacts?: Partial<KeyFactOptions>;
   entityLimits?: EntityLimits;
+  candidates?: Partial<CandidateOptions>;
 }
 
 export interface Analysis {
   text: string;
   language: string;
+  /** Every sentence of the article, in order. */
+  sentences: Sentence[];
+  /** Indices of the analysed sentences (all of an ordinary article; see candidates.ts). */
+  analysed: number[];
+  /** Features of the candidate sentences (see candidates.ts), in article order. */
   features: SentenceFeatures[];
   /** Indices into `features`, in article order. */
   summary: number[];
@@ -45,12 +57,19 @@ export function analyze(article: Article, options: ExtractiveOptions = {}): Anal
     );
   }
   const language = resolveLanguage(text, article.declaredLanguage);
-  const features = sentenceFeatures(sentences, article.title, stopwordsFor(language));
+  const stopwords = stopwordsFor(language);
+  // Splitting is linear in the article; from here on the work is bounded (see candidates.ts).
+  const analysed = analysedSentences(sentences.length, options.candidates);
+  const doc = articleTerms(sentences, analysed, stopwords);
+  // Repeats are dropped before ranking (they still count in the term frequencies, as before).
+  const distinct = distinctSentences(analysed, (i) => sentences[i]?.text ?? '');
+  const candidates = selectCandidates(distinct, doc, options.candidates);
+  const features = candidateFeatures(sentences, candidates, doc, article.title, stopwords);
   // Short texts keep sentences back for the key facts: a 4-sentence text gets 2 + 2, not 3 + 1.
   const n = sentences.length;
   const maxSentences = Math.min(SUMMARY_MAX_SENTENCES, n <= 3 ? 1 : n <= 6 ? 2 : 3);
   const summary = selectSummary(features, { maxSentences, maxWords: SUMMARY_MAX_WORDS, ...options.ranking });
-  return { text, language, features, summary };
+  return { text, language, sentences, analysed, features, summary };
 }
 
 /** The summary sentences alone (what the quality bench scores). */
@@ -69,14 +88,15 @@ export function briefArticle(article: Article, options: ExtractiveOptions = {}):
   const entities =
     a.language === 'en' || a.language === 'und'
       ? extractEntities(
-          a.features.map((f) => stripDateline(f.sentence.text)),
+          // Mentions are counted in the analysed sentences: all of them in an ordinary article.
+          a.analysed.map((i) => stripDateline(a.sentences[i]?.text ?? '')),
           options.entityLimits ?? DEFAULT_ENTITY_LIMITS,
         )
       : // The lexicon and rules are English: elsewhere (German capitalises every noun) they would guess.
         { people: [], organizations: [], places: [], dates: [] };
   return BriefSchema.parse({
     version: BRIEF_SCHEMA_VERSION,
-    headline: makeHeadline(article.title, a.features[0]?.sentence.text),
+    headline: makeHeadline(article.title, a.sentences[0]?.text),
     summary: summaryLines(a, SUMMARY_MAX_WORDS),
     keyFacts,
     entities,

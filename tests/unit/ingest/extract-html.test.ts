@@ -151,6 +151,23 @@ describe('HTML extraction: hostile and odd markup', () => {
     expect(article.paragraphs).toEqual(longParagraphs);
   });
 
+  it('reads a page with more text than one article holds without Readability, whole', () => {
+    // 4,000 paragraphs of about 290 characters: over a million characters, under the element cap.
+    const paragraph = (i: number) =>
+      `Paragraph ${i} of a very long page: the council met again on Tuesday to discuss the budget for the ` +
+      `coming year, and members asked for more money for schools, roads and bridges across the region. ` +
+      `The mayor said the city would publish the full figures next week, after the finance committee met.`;
+    const many = Array.from({ length: 4_000 }, (_, i) => paragraph(i));
+    const article = ingestHtml(`<html><body><article>${body(many)}</article></body></html>`, null);
+    expect(article.paragraphs).toEqual(many);
+    expect(article.extraction.note).toMatch(/density/);
+    // The same page at a fifth of the length is Readability's, as before.
+    const fewer = many.slice(0, 600);
+    const short = ingestHtml(`<html><body><article>${body(fewer)}</article></body></html>`, null);
+    expect(short.paragraphs).toEqual(fewer);
+    expect(short.extraction.note).toBeUndefined();
+  });
+
   it.each([
     ['Readability', (html: string) => `<html><body><div id="story">${html}</div></body></html>`],
     ['the fallback', (html: string) => '<div>'.repeat(200) + html + '</div>'.repeat(200)],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BriefError } from '../../../src/errors.js';
-import { countWords } from '../../../src/ingest/normalize.js';
+import { countWords, totalWords } from '../../../src/ingest/normalize.js';
 import { judgeExtraction, type VerdictInput } from '../../../src/ingest/verdict.js';
 
 /** n words of neutral prose, split into paragraphs of 20 words. */
@@ -27,6 +27,21 @@ describe('extraction verdicts', () => {
   it('counts words, including unspaced Chinese and Japanese text', () => {
     expect(countWords('The U.S. economy grew 2.5% in Q3.')).toBe(7);
     expect(countWords('金曜日、市は新しい橋を開通させた。')).toBe(8);
+    expect(countWords('Tokyo東京 and Kyoto京都 are cities.')).toBe(7);
+  });
+
+  it('stops counting at a cap, so a threshold never reads a huge text to the end', () => {
+    const text = words(100_000).join(' ');
+    expect(countWords(text)).toBe(100_000);
+    expect(countWords(text, 250)).toBe(250);
+    expect(countWords('three short words', 250)).toBe(3);
+    expect(totalWords(words(1_000), 40)).toBe(40);
+    expect(totalWords(words(30), 40)).toBe(30);
+  });
+
+  it('judges a huge text without wall wording at its end mattering', () => {
+    const paragraphs = [...words(200_000), 'Subscribe to continue reading.'];
+    expect(judgeExtraction({ paragraphs, source: 'web' })).toEqual({ status: 'ok' });
   });
 
   it.each([

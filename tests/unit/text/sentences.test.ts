@@ -110,6 +110,22 @@ describe('splitSentences on news text', () => {
     expect(sentences.map((s) => s.index)).toEqual([0, 1, 2, 3]);
   });
 
+  it('splits a long paragraph without line breaks at the same places as its pieces', () => {
+    // Abbreviations make the splitter look back at the word before each period; a paragraph with
+    // thousands of them must split exactly as the same sentences do one by one.
+    const piece =
+      'Mr. Smith met Gen. Allen in the U.S. on Jan. 5 and left. Then he saw Dr. Jones at 3 p.m. today.';
+    const one = splitSentences(piece).map((s) => s.text);
+    expect(one).toEqual([
+      'Mr. Smith met Gen. Allen in the U.S. on Jan. 5 and left.',
+      'Then he saw Dr. Jones at 3 p.m. today.',
+    ]);
+    const long = Array.from({ length: 2000 }, () => piece).join(' ');
+    const sentences = splitSentences(long);
+    expect(sentences).toHaveLength(4000);
+    expect(sentences.map((s) => s.text)).toEqual(Array.from({ length: 2000 }, () => one).flat());
+  });
+
   it('returns nothing for empty or blank text', () => {
     expect(splitSentences('')).toEqual([]);
     expect(splitSentences(' \n\n \t ')).toEqual([]);
