@@ -56,3 +56,22 @@ export function isOrgWord(word: string): boolean {
 export function isPlaceWord(word: string): boolean {
   return PLACE_WORDS.has(word);
 }
+
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Copula', 'Modal', 'Verb']);
+const AUXILIARIES = new Set(
+  'be been being is are was were am has have had do does did will would can could may might must shall should'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A lower-case word that is a finite verb form ("said", "meets", "was", "will"), from the lexicon,
+ * or a regular past tense ("reopened", "uncovered"): enough to tell a clause from a noun phrase.
+ * With `base`, also a verb's base form ("appreciate").
+ */
+export function isVerbForm(word: string, base = false): boolean {
+  if (AUXILIARIES.has(word) || /^[a-z]{3,}ed$/.test(word)) return true;
+  const raw = LEXICON[word];
+  const tags = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  return tags.some((t) => VERB_TAGS.has(t) || (base && t === 'Infinitive'));
+}

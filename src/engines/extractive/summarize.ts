@@ -14,7 +14,7 @@ import type { EntityLimits } from './entities.js';
 import { DEFAULT_ENTITY_LIMITS, extractEntities } from './entities.js';
 import type { SentenceFeatures } from './features.js';
 import { sentenceFeatures } from './features.js';
-import { makeHeadline } from './headline.js';
+import { headlineFromLead, makeHeadline } from './headline.js';
 import type { KeyFactOptions } from './key-facts.js';
 import { selectKeyFacts, toKeyFact } from './key-facts.js';
 import type { RankingOptions } from './ranking.js';
@@ -46,10 +46,18 @@ export function analyze(article: Article, options: ExtractiveOptions = {}): Anal
   }
   const language = resolveLanguage(text, article.declaredLanguage);
   const features = sentenceFeatures(sentences, article.title, stopwordsFor(language));
+  // Untitled text gets its headline from the lead (headline.ts): the summary goes on from there
+  // rather than saying it again, unless the lead is all there is.
+  const skip = headlineFromLead(article) && features.length > 1 ? 1 : 0;
+  const pool = features.slice(skip);
   // Short texts keep sentences back for the key facts: a 4-sentence text gets 2 + 2, not 3 + 1.
-  const n = sentences.length;
+  const n = pool.length;
   const maxSentences = Math.min(SUMMARY_MAX_SENTENCES, n <= 3 ? 1 : n <= 6 ? 2 : 3);
-  const summary = selectSummary(features, { maxSentences, maxWords: SUMMARY_MAX_WORDS, ...options.ranking });
+  const summary = selectSummary(pool, {
+    maxSentences,
+    maxWords: SUMMARY_MAX_WORDS,
+    ...options.ranking,
+  }).map((i) => i + skip);
   return { text, language, features, summary };
 }
 
@@ -61,7 +69,12 @@ export function summarize(article: Article, options: ExtractiveOptions = {}): st
 
 export function briefArticle(article: Article, options: ExtractiveOptions = {}): Brief {
   const a = analyze(article, options);
-  const factIndices = selectKeyFacts(a.features, a.summary, options.keyFacts);
+  const lead = a.features[0];
+  const headline = makeHeadline(article.title, lead?.sentence.text);
+  // A headline that is the whole lead says it already: no fact repeats it either. A compressed
+  // one leaves the lead's details to a fact.
+  const said = leadIsHeadline(article, lead, headline) ? [0, ...a.summary] : a.summary;
+  const factIndices = selectKeyFacts(a.features, said, options.keyFacts);
   const keyFacts = factIndices.flatMap((i) => {
     const f = a.features[i];
     return f ? [toKeyFact(a.text, f)] : [];
@@ -76,7 +89,7 @@ export function briefArticle(article: Article, options: ExtractiveOptions = {}):
         { people: [], organizations: [], places: [], dates: [] };
   return BriefSchema.parse({
     version: BRIEF_SCHEMA_VERSION,
-    headline: makeHeadline(article.title, a.features[0]?.sentence.text),
+    headline,
     summary: summaryLines(a, SUMMARY_MAX_WORDS),
     keyFacts,
     entities,
@@ -86,6 +99,12 @@ export function briefArticle(article: Article, options: ExtractiveOptions = {}):
     extraction: article.extraction,
     engine: { name: 'extractive' },
   } satisfies Brief);
+}
+
+function leadIsHeadline(article: Article, lead: SentenceFeatures | undefined, headline: string): boolean {
+  return (
+    headlineFromLead(article) && !!lead && countWords(headline) >= lead.words && !headline.endsWith('\u2026')
+  );
 }
 
 function summaryLines(a: Analysis, maxWords: number): string[] {
