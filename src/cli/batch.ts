@@ -2,13 +2,16 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { BriefError, userMessageOf } from '../errors.js';
+import { BriefError, isBriefError, userMessageOf } from '../errors.js';
+import { cliMessage } from './args.js';
 import type { BriefInput, BriefService, EngineChoice } from '../service.js';
 import type { CliIo } from './io.js';
 
 /**
  * Batch mode: one JSON object per input line, one JSON brief per output line with the same id.
  * A bad line is reported on stderr and the batch goes on; benchmarks and scripts rely on that.
+ * A line gives `article` (text) or `html`, each optionally with the `url` it came from (a scraped
+ * archive, a dataset: the URL is the source, nothing is fetched), or `url` alone (fetched).
  */
 const BatchLine = z.object({
   id: z.union([z.string(), z.number()]),
@@ -30,17 +33,12 @@ function parseLine(raw: string): { id: string | number; input: BriefInput } {
   const parsed = BatchLine.safeParse(json);
   if (!parsed.success) throw new BadLine('expected an object with "id" (string or number) and "article"');
   const { id, article, url, html } = parsed.data;
-  const given = [article, url, html].filter((v) => v !== undefined).length;
-  if (given !== 1) {
-    throw Object.assign(new BadLine('needs exactly one of "article", "url" or "html"'), { id });
-  }
-  const input: BriefInput =
-    url !== undefined
-      ? { kind: 'url', url }
-      : html !== undefined
-        ? { kind: 'html', html }
-        : { kind: 'text', text: article ?? '' };
-  return { id, input };
+  const bad = (why: string) => Object.assign(new BadLine(why), { id });
+  if (article !== undefined && html !== undefined) throw bad('give "article" or "html", not both');
+  if (article !== undefined) return { id, input: { kind: 'text', text: article, url: url ?? null } };
+  if (html !== undefined) return { id, input: { kind: 'html', html, url: url ?? null } };
+  if (url !== undefined) return { id, input: { kind: 'url', url } };
+  throw bad('needs "article", "html" or "url"');
 }
 
 export interface BatchDeps {
@@ -48,12 +46,14 @@ export interface BatchDeps {
   service: BriefService;
   engine?: EngineChoice;
   maxInputBytes: number;
+  /** Brief pages that do not look like articles instead of reporting their lines as failed. */
+  force?: boolean;
 }
 
 /** Returns 0 when every line was briefed, 3 when at least one line failed. */
 export async function runBatch(file: string, deps: BatchDeps): Promise<number> {
   return runJsonl(file, deps, async (input) =>
-    deps.service.brief(input, { engine: deps.engine, caller: 'cli:batch' }),
+    deps.service.brief(input, { engine: deps.engine, caller: 'cli:batch', articlesOnly: !deps.force }),
   );
 }
 
@@ -88,7 +88,8 @@ export async function runJsonl(
       } catch (err) {
         failed++;
         id ??= (err as { id?: string | number }).id;
-        const what = err instanceof BadLine ? err.message : userMessageOf(err);
+        const what =
+          err instanceof BadLine ? err.message : isBriefError(err) ? cliMessage(err) : userMessageOf(err);
         io.err(`brief: line ${lineNo}${id === undefined ? '' : ` (id ${JSON.stringify(id)})`}: ${what}`);
       }
     }

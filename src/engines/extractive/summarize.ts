@@ -4,8 +4,14 @@
  */
 import type { Article } from '../../article.js';
 import { articleText } from '../../article.js';
-import type { Brief, Source } from '../../brief.js';
-import { BRIEF_SCHEMA_VERSION, BriefSchema, SUMMARY_MAX_SENTENCES, SUMMARY_MAX_WORDS } from '../../brief.js';
+import type { Brief, BriefLength, Source } from '../../brief.js';
+import {
+  BRIEF_SCHEMA_VERSION,
+  BriefSchema,
+  DEFAULT_BRIEF_LENGTH,
+  SUMMARY_MAX_SENTENCES,
+  SUMMARY_MAX_WORDS,
+} from '../../brief.js';
 import { BriefError } from '../../errors.js';
 import { resolveLanguage, stopwordsFor } from '../../text/language.js';
 import { splitSentences, stripDateline } from '../../text/sentences.js';
@@ -25,6 +31,8 @@ export interface ExtractiveOptions {
   ranking?: Partial<RankingOptions>;
   keyFacts?: Partial<KeyFactOptions>;
   entityLimits?: EntityLimits;
+  /** The length asked for (default standard): recorded in the brief. */
+  length?: BriefLength;
 }
 
 export interface Analysis {
@@ -98,6 +106,7 @@ export function briefArticle(article: Article, options: ExtractiveOptions = {}):
     language: a.language,
     extraction: article.extraction,
     engine: { name: 'extractive' },
+    length: options.length ?? DEFAULT_BRIEF_LENGTH,
   } satisfies Brief);
 }
 

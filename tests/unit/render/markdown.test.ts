@@ -14,6 +14,7 @@ const hostile: Brief = {
   language: 'en',
   extraction: { status: 'ok' },
   engine: { name: 'extractive' },
+  length: 'standard',
 };
 
 describe('markdown output', () => {
