@@ -16,6 +16,19 @@ export const KEY_FACTS_MAX = 6;
 export const extractionStatuses = ['ok', 'thin', 'paywalled', 'blocked', 'unsupported'] as const;
 export type ExtractionStatus = (typeof extractionStatuses)[number];
 
+/**
+ * How long a brief the user asked for: `short` (one sentence, three facts), `standard` (up to three
+ * sentences of about 80 words, three to six facts), `detailed` (up to five sentences of about 150
+ * words, up to eight facts). The engines turn it into budgets; every surface can ask for one.
+ */
+export const briefLengths = ['short', 'standard', 'detailed'] as const;
+export type BriefLength = (typeof briefLengths)[number];
+export const DEFAULT_BRIEF_LENGTH: BriefLength = 'standard';
+
+export function isBriefLength(value: unknown): value is BriefLength {
+  return typeof value === 'string' && (briefLengths as readonly string[]).includes(value);
+}
+
 export const engineNames = ['extractive', 'llm'] as const;
 export type EngineName = (typeof engineNames)[number];
 
@@ -104,6 +117,8 @@ export const BriefSchema = z.object({
   language: z.string().min(2),
   extraction: ExtractionSchema,
   engine: EngineInfoSchema,
+  /** The length that was asked for; briefs written before lengths existed read as `standard`. */
+  length: z.enum(briefLengths).default(DEFAULT_BRIEF_LENGTH),
   /**
    * LLM briefs only: how many of the model's key facts survived the grounding check (quote found
    * verbatim, no number or name absent from the article) and how many were dropped.

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { articleText, type Article } from './article.js';
+import type { BriefLength } from './brief.js';
 
 export interface CacheKey {
   key: string;
@@ -19,13 +20,17 @@ export function contentHash(article: Pick<Article, 'title' | 'paragraphs'>): str
 
 /**
  * Canonical URL + content hash + the engine's fingerprint (engine, model, prompt version,
- * language). Pasted text has no URL and is keyed by content alone.
+ * language) + the length asked for: a short and a detailed brief of one article are two entries.
+ * Pasted text has no URL and is keyed by content alone. The stored fingerprint names the length
+ * too (`llm|gpt-4.1-mini|brief.v2|auto|in1500|short`), so a cache row says what it holds.
  */
 export function cacheKeyOf(
   article: Pick<Article, 'title' | 'paragraphs' | 'url'>,
-  fingerprint: string,
+  engineFingerprint: string,
+  length: BriefLength,
 ): CacheKey {
   const hash = contentHash(article);
+  const fingerprint = `${engineFingerprint}|${length}`;
   const key = createHash('sha256')
     .update(JSON.stringify([article.url, hash, fingerprint]))
     .digest('hex');

@@ -17,6 +17,10 @@ export const briefErrorCodes = [
   'fetch_failed',
   'too_many_redirects',
   'not_article',
+  // A page that is an index or section front rather than one article (ingest's `unsupported`).
+  'not_an_article',
+  // The site answered with a bot check or "access denied" page (ingest's `blocked`).
+  'page_blocked',
   'no_content',
   'engine_unavailable',
   'not_configured',

@@ -1,12 +1,13 @@
 import type { Article } from './article.js';
-import type { Brief, FallbackCode } from './brief.js';
+import { DEFAULT_BRIEF_LENGTH, type Brief, type BriefLength, type FallbackCode } from './brief.js';
 import { cacheKeyOf, type CacheKey } from './cache-key.js';
 import type { Config } from './config.js';
 import type { Engine } from './engines/engine.js';
 import { fallbackNote, isLlmFailure } from './engines/llm/failure.js';
 import { BriefError } from './errors.js';
+import { BLOCKED_PAGE_TEXT, NOT_AN_ARTICLE_TEXT } from './render/notices.js';
 import { createInflight, WaiterAborted } from './inflight.js';
-import { ingestHtml, ingestText, ingestUrl, type Resolver } from './ingest/index.js';
+import { ingestHtml, ingestText, ingestTextFrom, ingestUrl, type Resolver } from './ingest/index.js';
 import type { Logger } from './logger.js';
 import { noopMetrics, type Metrics } from './metrics/metrics.js';
 import type { Store } from './store/store.js';
@@ -16,7 +17,8 @@ const PRUNE_EVERY = 500;
 /** What a user hands us: a link, pasted text, or a page's HTML (files are read by the CLI). */
 export type BriefInput =
   | { kind: 'url'; url: string }
-  | { kind: 'text'; text: string }
+  /** `url`: where the text came from (a dataset line); it is the brief's source, never fetched. */
+  | { kind: 'text'; text: string; url?: string | null }
   | { kind: 'html'; html: string; url?: string | null };
 
 export type EngineChoice = Config['engine'];
@@ -27,6 +29,16 @@ export interface BriefRequestOptions {
   engine?: EngineChoice;
   /** Who asked ("cli", "slack:T1/C2", "discord:G1/C2"): for logs and usage accounting. */
   caller?: string;
+  /** The length asked for (default standard): handed to the engine, part of the cache key. */
+  length?: BriefLength;
+  /**
+   * Refuse, before any engine runs, a page whose brief would be junk: one that is not an article
+   * (ingest's verdict `unsupported`: an index or section page; BriefError `not_an_article`) or a
+   * bot check instead of the article (`blocked`; BriefError `page_blocked`). A paywall teaser
+   * (`paywalled`) is still briefed, and says so. The chat platforms always ask for this; the CLI
+   * unless --force.
+   */
+  articlesOnly?: boolean;
 }
 
 export interface BriefService {
@@ -85,7 +97,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
       case 'html':
         return ingestHtml(input.html, input.url ?? null);
       case 'text':
-        return ingestText(input.text);
+        return input.url ? ingestTextFrom(input.text, input.url) : ingestText(input.text);
     }
   };
 
@@ -103,9 +115,9 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     return engines.llm ?? engines.extractive;
   };
 
-  const fallback = async (article: Article, code: FallbackCode): Promise<Brief> => {
+  const fallback = async (article: Article, code: FallbackCode, length: BriefLength): Promise<Brief> => {
     metrics.llmFallback(code);
-    const brief = await engines.extractive.brief(article);
+    const brief = await engines.extractive.brief(article, { length });
     return { ...brief, engine: { ...brief.engine, fallbackReason: fallbackNote(code), fallbackCode: code } };
   };
 
@@ -115,6 +127,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     article: Article,
     key: CacheKey,
     caller: string,
+    length: BriefLength,
     signal: AbortSignal,
   ): Promise<Brief> => {
     const started = performance.now();
@@ -125,6 +138,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     try {
       brief = await engine.brief(article, {
         signal,
+        length,
         onUsage: (u) => {
           metrics.llmTokens(u.promptTokens, u.completionTokens);
           if (store)
@@ -140,7 +154,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
       if (isLlmFailure(err))
         logger.warn('llm engine failed; falling back', { code: err.code, detail: err.message });
       else logger.error('llm engine crashed; falling back', { err });
-      brief = await fallback(article, failed);
+      brief = await fallback(article, failed, length);
     }
     await Promise.all(usageWrites);
     const ttl =
@@ -178,9 +192,11 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
 
   const briefArticle = async (article: Article, options: BriefRequestOptions = {}): Promise<Brief> => {
     const engine = pickEngine(options.engine ?? config.engine);
+    if (options.articlesOnly) refuseNonArticle(article);
+    const length = options.length ?? DEFAULT_BRIEF_LENGTH;
     if (!engine.fingerprint) {
       const started = performance.now();
-      const brief = await engine.brief(article, { signal: options.signal });
+      const brief = await engine.brief(article, { signal: options.signal, length });
       logger.debug('brief made', {
         engine: brief.engine.name,
         words: brief.stats.words,
@@ -190,7 +206,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
       return brief;
     }
     const caller = options.caller ?? 'unknown';
-    const key = cacheKeyOf(article, engine.fingerprint);
+    const key = cacheKeyOf(article, engine.fingerprint, length);
     const cached = store
       ? await bookkeeping('read the brief cache', () => store.getBrief(key.key, now()))
       : null;
@@ -204,14 +220,14 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     try {
       const brief = await inflight.run(
         key.key,
-        (signal) => produce(engine, article, key, caller, signal),
+        (signal) => produce(engine, article, key, caller, length, signal),
         options.signal,
       );
       if (joining) await recordSaved(caller, brief);
       return brief;
     } catch (err) {
       // This caller's deadline passed: it still gets a brief it can post in time.
-      if (err instanceof WaiterAborted) return fallback(article, 'aborted');
+      if (err instanceof WaiterAborted) return fallback(article, 'aborted', length);
       throw err;
     }
   };
@@ -225,4 +241,11 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
       return briefArticle(await ingest(input, options.signal), options);
     },
   };
+}
+
+/** An index page or a bot check would give a junk brief: say so instead (src/render/notices.ts). */
+function refuseNonArticle(article: Article): void {
+  if (article.extraction.status === 'unsupported')
+    throw new BriefError('not_an_article', NOT_AN_ARTICLE_TEXT);
+  if (article.extraction.status === 'blocked') throw new BriefError('page_blocked', BLOCKED_PAGE_TEXT);
 }

@@ -92,7 +92,7 @@ export function parseUsageArgs(argv: string[]): UsageReportOptions & { help?: bo
     throw new BriefError('usage', (err as Error).message);
   }
   const { since, json, help } = parsed.values;
-  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) {
+  if (since !== undefined && !isCalendarDay(since)) {
     throw new BriefError('usage', `--since must be a date like 2026-01-31 (got "${since}").`);
   }
   return { sinceDay: since, json: json ?? false, help: help ?? false };
@@ -133,4 +133,14 @@ export async function runUsageCommand(argv: string[], deps: UsageCommandDeps): P
   } finally {
     await store.close();
   }
+}
+
+/** YYYY-MM-DD naming a day that exists: 2028-02-29 does, 2026-02-30 and 2026-13-01 do not. */
+export function isCalendarDay(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 2026-02-30 over into March: a real day survives the round trip unchanged.
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,6 +1,7 @@
 import { ChannelType, MessageFlags, type CommandInteraction } from 'discord.js';
 import { callerOf, jobIds, type DiscordTarget, type Job } from '../../src/jobs/types.js';
 import type { Logger } from '../../src/logger.js';
+import type { BriefLength } from '../../src/brief.js';
 import type { BriefInput } from '../../src/service.js';
 import { NO_MENTIONS } from './client.js';
 import type { CommandDeps } from './command.js';
@@ -93,12 +94,14 @@ export function deferThenBrief(
   interaction: CommandInteraction,
   inputs: BriefInput[],
   deps: CommandDeps,
+  length?: BriefLength,
 ): Promise<void> {
   return deferThenEnqueue(interaction, deps, { ephemeral: false }, (target) => ({
     kind: 'brief',
     inputs,
     caller: callerOf(target),
     target,
+    ...(length ? { length } : {}),
     expiresAt: expiryOf(target),
   }));
 }

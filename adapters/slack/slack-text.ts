@@ -16,7 +16,10 @@ export function decodeSlackText(text: string): string {
     // mention is how app_mention messages start).
     if (target.startsWith('@') || target.startsWith('!')) return '';
     if (target.startsWith('#')) return label ? `#${label}` : '';
-    if (/^https?:\/\//i.test(target)) return ` ${target} `;
+    // A link's label is part of a pasted article's sentence ("according to <url|Reuters>"): it stays,
+    // and the URL follows it for a request about the link (src/message-input.ts tells which). A
+    // label that is the address itself (Slack labels pasted links so) would only say it twice.
+    if (/^https?:\/\//i.test(target)) return wordsOf(label) ? ` ${label} ${target} ` : ` ${target} `;
     // mailto:, tel: and anything else: keep what the user saw.
     return label || target;
   });
@@ -25,4 +28,10 @@ export function decodeSlackText(text: string): string {
     .replace(/&(?:amp|lt|gt);/g, (e) => ENTITIES[e]!)
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
+}
+
+/** True when a link label is words, not an address (`example.com/story`, `https://...`). */
+function wordsOf(label: string): boolean {
+  const text = label.trim();
+  return text !== '' && !/^(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:[/?#]\S*)?$/i.test(text);
 }

@@ -19,17 +19,21 @@ export const USAGE = `Usage:
 Options:
   -f, --format <text|markdown|json>    output format (default: text)
   -e, --engine <auto|extractive|llm>   engine (default: auto = the LLM when configured, else extractive)
+      --force                          brief a page that does not look like an article (an index or
+                                       section page, a bot check) instead of refusing it (exit 3)
   -h, --help                           show this help
   -v, -V, --version                    show the version
 
-Exit codes: 0 ok, 2 usage error, 3 input or fetch error, 1 internal error.`;
+Exit codes: 0 ok, 2 usage error, 3 input or fetch error (or not an article), 1 internal error.`;
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'brief'; target: string; format: Format; engine?: (typeof ENGINES)[number] }
-  | { kind: 'text'; text: string; format: Format; engine?: (typeof ENGINES)[number] }
-  | { kind: 'batch'; file: string; engine?: (typeof ENGINES)[number] };
+  | { kind: 'brief'; target: string; format: Format; engine?: Engine; force: boolean }
+  | { kind: 'text'; text: string; format: Format; engine?: Engine; force: boolean }
+  | { kind: 'batch'; file: string; engine?: Engine; force: boolean };
+
+type Engine = (typeof ENGINES)[number];
 
 const oneOf = <T extends readonly string[]>(values: T, value: string | undefined, flag: string) => {
   if (value === undefined) return undefined;
@@ -54,6 +58,7 @@ export function parseCommand(argv: string[]): Command {
         engine: { type: 'string', short: 'e' },
         jsonl: { type: 'string' },
         text: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -70,9 +75,10 @@ export function parseCommand(argv: string[]): Command {
   if (sources.length === 0) throw new BriefError('usage', 'Give a URL, a file, - for stdin, or --text.');
   if (sources.length > 1)
     throw new BriefError('usage', 'Give one input at a time (or use --jsonl for many).');
-  if (values.jsonl !== undefined) return { kind: 'batch', file: values.jsonl, engine };
-  if (values.text !== undefined) return { kind: 'text', text: values.text, format, engine };
-  return { kind: 'brief', target: positionals[0]!, format, engine };
+  const force = values.force ?? false;
+  if (values.jsonl !== undefined) return { kind: 'batch', file: values.jsonl, engine, force };
+  if (values.text !== undefined) return { kind: 'text', text: values.text, format, engine, force };
+  return { kind: 'brief', target: positionals[0]!, format, engine, force };
 }
 
 /** How a usage mistake is reported, by the full CLI and by the quick path in src/cli.ts alike. */
@@ -80,4 +86,11 @@ export function reportUsageError(io: { err(text: string): void }, message: strin
   io.err(`brief: ${message}`);
   io.err('Run "brief --help" for usage.');
   return EXIT.usage;
+}
+
+/** A BriefError as the CLI says it: a refused non-article also says how to brief it anyway. */
+export function cliMessage(err: BriefError): string {
+  return err.code === 'not_an_article' || err.code === 'page_blocked'
+    ? `${err.userMessage} (--force briefs it anyway.)`
+    : err.userMessage;
 }

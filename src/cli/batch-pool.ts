@@ -12,6 +12,7 @@ export interface HelperData {
   config: Config;
   engine?: EngineChoice;
   maxInputBytes: number;
+  force?: boolean;
 }
 
 export interface HelperRequest {

@@ -22,6 +22,8 @@ export interface BatchDeps {
   maxInputBytes: number;
   /** The configuration the service was made with; helper threads build theirs from it. */
   config?: Config;
+  /** Brief pages that do not look like articles instead of reporting their lines as failed. */
+  force?: boolean;
 }
 
 /** Below this a file is briefed on the main thread: a helper's start would be most of the saving. */
@@ -106,7 +108,7 @@ async function startHelpers(file: string, deps: BatchDeps): Promise<Helper[]> {
   const { config } = deps;
   if (!config) return [];
   return Array.from({ length: threads }, () =>
-    startHelper({ config, engine: deps.engine, maxInputBytes: deps.maxInputBytes }),
+    startHelper({ config, engine: deps.engine, maxInputBytes: deps.maxInputBytes, force: deps.force }),
   );
 }
 

@@ -1,20 +1,14 @@
 import { parseArgs } from 'node:util';
 import { articleText, type Article } from '../article.js';
 import { BriefError, isBriefError, userMessageOf } from '../errors.js';
-import {
-  ingestFile,
-  ingestHtml,
-  ingestStream,
-  ingestText,
-  ingestUrl,
-  type IngestDeps,
-} from '../ingest/index.js';
+import { ingestHtml, ingestText, ingestTextFrom, ingestUrl, type IngestDeps } from '../ingest/index.js';
 import { countWords } from '../ingest/normalize.js';
 import type { BriefInput } from '../service.js';
 import { detectLanguage } from '../text/language.js';
 import { runJsonl } from './batch.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './args.js';
+import { LOOKS_LIKE_URL, readTarget } from './target.js';
 
 /**
  * `brief extract`: what ingest made of an input, before any engine sees it. For pipelines that
@@ -68,8 +62,6 @@ export interface ExtractDeps {
   maxInputBytes: number;
 }
 
-const LOOKS_LIKE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
-
 type Parsed =
   | { kind: 'help' }
   | { kind: 'one'; target: string; format: 'json' | 'text' }
@@ -108,10 +100,9 @@ function parse(argv: string[]): Parsed {
 }
 
 async function ingestOne(target: string, deps: ExtractDeps): Promise<Article> {
-  const limits = { maxBytes: deps.maxInputBytes };
   // Any scheme goes to ingest, which explains why ftp: or file: are refused.
   if (LOOKS_LIKE_URL.test(target)) return ingestUrl(target, deps.ingest);
-  return target === '-' ? ingestStream(deps.io.stdin, limits, null) : ingestFile(target, limits);
+  return readTarget(target, deps.io, { maxBytes: deps.maxInputBytes });
 }
 
 /** Batch lines take the inputs `brief --jsonl` takes, read the same way the service reads them. */
@@ -122,7 +113,7 @@ async function ingestInput(input: BriefInput, deps: ExtractDeps): Promise<Articl
     case 'html':
       return ingestHtml(input.html, input.url ?? null);
     case 'text':
-      return ingestText(input.text);
+      return input.url ? ingestTextFrom(input.text, input.url) : ingestText(input.text);
   }
 }
 

@@ -4,12 +4,10 @@ import { isBriefError, userMessageOf } from '../errors.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import type { BriefRequestOptions, BriefService } from '../service.js';
-import { EXIT, parseCommand, reportUsageError, USAGE, type Format } from './args.js';
+import { cliMessage, EXIT, parseCommand, reportUsageError, USAGE, type Format } from './args.js';
 import { runBatch } from './batch.js';
 import type { CliIo } from './io.js';
-import { ingestFile, ingestStream } from '../ingest/index.js';
-
-const LOOKS_LIKE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+import { LOOKS_LIKE_URL, readTarget } from './target.js';
 
 export { EXIT };
 
@@ -50,23 +48,22 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         io.out(deps.version);
         return EXIT.ok;
       case 'batch':
-        return await runBatch(command.file, { ...deps, engine: command.engine });
+        return await runBatch(command.file, { ...deps, engine: command.engine, force: command.force });
       case 'text':
       case 'brief': {
-        const options: BriefRequestOptions = { engine: command.engine, caller: 'cli' };
+        const options: BriefRequestOptions = {
+          engine: command.engine,
+          caller: 'cli',
+          articlesOnly: !command.force,
+        };
         const limits = { maxBytes: deps.maxInputBytes };
         let brief: Brief;
         if (command.kind === 'text') {
           brief = await service.brief({ kind: 'text', text: command.text }, options);
         } else if (LOOKS_LIKE_URL.test(command.target)) {
-          // Any scheme goes to ingest, which explains why ftp: or file: are refused.
           brief = await service.brief({ kind: 'url', url: command.target }, options);
         } else {
-          const article =
-            command.target === '-'
-              ? await ingestStream(io.stdin, limits, null)
-              : await ingestFile(command.target, limits);
-          brief = await service.briefArticle(article, options);
+          brief = await service.briefArticle(await readTarget(command.target, io, limits), options);
         }
         io.out(formatBrief(brief, command.format, io));
         return EXIT.ok;
@@ -75,7 +72,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   } catch (err) {
     if (isBriefError(err)) {
       if (err.code === 'usage') return reportUsageError(io, err.userMessage);
-      io.err(`brief: ${err.userMessage}`);
+      io.err(`brief: ${cliMessage(err)}`);
       return EXIT.input;
     }
     io.err(`brief: ${userMessageOf(err)}`);

@@ -64,6 +64,7 @@ export function headlineOnlyBrief(item: FeedItem): Brief {
     language: 'und',
     extraction: { status: 'thin', note: 'Only the feed’s headline and summary could be read.' },
     engine: { name: 'extractive' },
+    length: 'standard',
   };
 }
 

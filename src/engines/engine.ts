@@ -1,11 +1,16 @@
 import type { Article } from '../article.js';
-import type { Brief, EngineName } from '../brief.js';
+import type { Brief, BriefLength, EngineName } from '../brief.js';
 
 export interface BriefOptions {
   /** Aborts work tied to a caller's deadline (Slack response_url, Discord's 15-minute token). */
   signal?: AbortSignal;
   /** Called once per model call (a repair is a second call) with the tokens it cost. */
   onUsage?: (usage: ModelUsage) => void;
+  /**
+   * The length the user asked for; engines read `options.length ?? 'standard'` and record it in
+   * the brief (Brief.length).
+   */
+  length?: BriefLength;
 }
 
 export interface ModelUsage {

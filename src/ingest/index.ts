@@ -6,6 +6,7 @@ import { ingestBytes } from './file-input.js';
 import { safeFetch, type FetchPolicy, type Resolver } from './safe-fetch.js';
 import { looksLikeHtml } from './sniff.js';
 import { textToArticle, type TextOptions } from './text-input.js';
+import { parseUserUrl } from './url-policy.js';
 
 /**
  * Ingest: every kind of input becomes an Article (clean paragraphs + metadata + a verdict).
@@ -59,6 +60,23 @@ export async function ingestUrl(url: string, deps: IngestDeps, signal?: AbortSig
 /** HTML already in hand (a saved page, a feed item's content); `url` is the page's address if known. */
 export function ingestHtml(html: string, url: string | null): Article {
   return extractHtml(html, url);
+}
+
+/**
+ * Text that came from a known page (a line of a scraped archive or a dataset): the text is the
+ * article, the page only its source. Nothing is fetched; the URL must be an http(s) address.
+ */
+export function ingestTextFrom(text: string, url: string): Article {
+  const page = parseUserUrl(url);
+  if (page.protocol !== 'http:' && page.protocol !== 'https:') {
+    throw new BriefError('url_invalid', 'The source of a text must be an http(s) address.');
+  }
+  const article = ingestText(text);
+  return {
+    ...article,
+    url: article.url ?? page.href,
+    siteName: article.siteName ?? page.hostname.replace(/^www\./, ''),
+  };
 }
 
 /**

@@ -79,7 +79,13 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const started = now();
       let brief;
       try {
-        brief = await deps.service.brief(input, { signal, caller: job.caller });
+        // A section front or a bot check is answered with a notice, not posted as a junk brief.
+        brief = await deps.service.brief(input, {
+          signal,
+          caller: job.caller,
+          articlesOnly: true,
+          ...(job.length ? { length: job.length } : {}),
+        });
       } catch (err) {
         if (retryable(err, shutdown.aborted)) throw new RetryLater('stopping', { cause: err });
         const notice = failureNotice(err, { signal, shutdown, log, what: 'brief failed' });

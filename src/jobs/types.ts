@@ -1,3 +1,4 @@
+import type { BriefLength } from '../brief.js';
 import type { ChannelRef } from '../digest/types.js';
 import type { BriefInput } from '../service.js';
 
@@ -65,6 +66,11 @@ export interface BriefJob {
   /** Who asked, for logs and the LLM usage ledger (`brief usage`): see callerOf(). */
   caller: string;
   target: DeliveryTarget;
+  /**
+   * The length the user asked for (Slack `--length`, Discord `length:`, a workspace's default);
+   * unset: the service's default, standard.
+   */
+  length?: BriefLength;
   /**
    * Epoch ms after which no answer can reach the requester (a Discord interaction token's life,
    * less a margin). The runner stops working before it; a queue may drop a job still waiting then.

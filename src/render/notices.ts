@@ -18,6 +18,16 @@ import { storyCount } from './digest-layout.js';
 export const BUSY_TEXT = 'I am working on a lot of briefs right now. Please try again in a minute.';
 export const DIGEST_BUSY_TEXT = 'I am busy with other digests right now. Please try again in a minute.';
 export const RESTARTING_TEXT = 'Brief is restarting. Please try again in a minute.';
+/**
+ * What every surface says instead of briefing a page that is not one article (ingest's verdict
+ * `unsupported`): a brief of a section front or a list of links would be junk.
+ */
+export const NOT_AN_ARTICLE_TEXT =
+  'This page does not look like an article: it seems to be an index, a section front or mostly links. ' +
+  'Send a link to a single story, or paste its text.';
+/** Instead of briefing a bot check or an "access denied" page (ingest's verdict `blocked`). */
+export const BLOCKED_PAGE_TEXT =
+  'The site showed a bot check or an “access denied” page instead of the article. Paste the article text instead.';
 
 export interface ChatNoticeStyle extends NoticeStyle {
   /**

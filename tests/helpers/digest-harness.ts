@@ -32,22 +32,31 @@ export interface RecordingPublisher extends DigestPublisher {
   posted: Posted[];
   /** Makes the next call of that kind fail (throw) or never return (a crash mid-delivery). */
   failNext(kind: 'parent' | 'story', how: 'throw' | 'hang'): void;
+  /** Calls stuck in a 'hang' failure: a test waits for this to know the delivery got that far. */
+  readonly hanging: number;
 }
 
 export function recordingPublisher(): RecordingPublisher {
   const posted: Posted[] = [];
   const failures: Array<{ kind: 'parent' | 'story'; how: 'throw' | 'hang' }> = [];
   let refs = 0;
+  let hanging = 0;
   const fail = async (kind: 'parent' | 'story') => {
     const i = failures.findIndex((f) => f.kind === kind);
     if (i < 0) return;
     const [f] = failures.splice(i, 1);
-    if (f!.how === 'hang') await new Promise(() => undefined);
+    if (f!.how === 'hang') {
+      hanging++;
+      await new Promise(() => undefined);
+    }
     throw new Error(`publisher ${kind} failed (test)`);
   };
   const key = (c: ChannelRef) => `${c.platform}:${c.workspaceId}/${c.channelId}`;
   return {
     posted,
+    get hanging() {
+      return hanging;
+    },
     failNext: (kind, how) => failures.push({ kind, how }),
     async postParent(digest) {
       await fail('parent');

@@ -31,6 +31,7 @@ export function sampleBrief(overrides: Partial<Brief> = {}): Brief {
     language: 'en',
     extraction: { status: 'ok' },
     engine: { name: 'extractive' },
+    length: 'standard',
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { formatUsageReport, runUsageCommand } from '../../src/usage-report.js';
+import { formatUsageReport, isCalendarDay, runUsageCommand } from '../../src/usage-report.js';
 import { describeEachStore, type StoreLocation } from '../helpers/store-targets.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -82,9 +82,18 @@ describe('usage report without a store', () => {
     expect(formatUsageReport([])).toBe('No LLM usage recorded yet.');
   });
 
-  it('rejects a malformed --since with a usage error', async () => {
-    const { code, err } = await run(['--since', 'yesterday'], sqliteAt(join(tmp.dir, 'x.db')));
-    expect(code).toBe(2);
-    expect(err).toMatch(/--since must be a date/);
+  it.each(['yesterday', '2026-13-01', '2026-02-30', '2027-02-29', '2026-04-31', '2026-00-10', '2026-1-5'])(
+    'rejects --since %s with a usage error',
+    async (since) => {
+      const { code, err } = await run(['--since', since], sqliteAt(join(tmp.dir, 'x.db')));
+      expect(code).toBe(2);
+      expect(err).toMatch(/--since must be a date/);
+    },
+  );
+
+  it('takes --since on any real day, 29 February of a leap year included', () => {
+    for (const day of ['2028-02-29', '2026-12-31', '2026-01-01', '2000-02-29'])
+      expect(isCalendarDay(day), day).toBe(true);
+    expect(isCalendarDay('1900-02-29')).toBe(false);
   });
 });

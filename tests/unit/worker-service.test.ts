@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { isBriefError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
+import { NOT_AN_ARTICLE_TEXT } from '../../src/render/notices.js';
 import { createWorkerBriefService } from '../../src/worker-service.js';
 import { startArticleServer } from '../helpers/article-server.js';
 import { builtWorkerEntry } from '../helpers/built-worker.js';
@@ -35,7 +37,7 @@ describe('brief service on worker threads', () => {
   it('briefs text off the main thread, like the in-thread service', async () => {
     const brief = await service.brief({ kind: 'text', text: TEXT });
     expect(brief.engine.name).toBe('extractive');
-    expect(brief.summary.join(' ')).toMatch(/tram|council|mayor/);
+    expect([brief.headline, ...brief.summary].join(' ')).toMatch(/tram|council|mayor/);
   });
 
   it('ingests and briefs an article in two steps', async () => {
@@ -43,6 +45,15 @@ describe('brief service on worker threads', () => {
     expect(article.paragraphs.join(' ')).toContain('tram network');
     const brief = await service.briefArticle(article);
     expect(brief.stats.words).toBeGreaterThan(20);
+  });
+
+  it('carries the requested length and the articles-only rule across the thread', async () => {
+    expect((await service.brief({ kind: 'text', text: TEXT }, { length: 'short' })).length).toBe('short');
+    const listing = readFileSync(new URL('../fixtures/ingest/listing-page.html', import.meta.url), 'utf8');
+    const page = { kind: 'html' as const, html: listing, url: null };
+    expect((await service.brief(page)).extraction.status).toBe('unsupported');
+    const refused = await service.brief(page, { articlesOnly: true }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'not_an_article', userMessage: NOT_AN_ARTICLE_TEXT });
   });
 
   it('brings BriefErrors back as BriefErrors, with code and user message', async () => {

@@ -1,4 +1,6 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { isBriefLength } from '../../../src/brief.js';
+import { inputsFromMessage } from '../../../src/message-input.js';
 import type { BriefInput } from '../../../src/service.js';
 import { deferThenBrief, replyEphemeral } from '../receive.js';
 import type { Command } from '../command.js';
@@ -14,6 +16,16 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o.setName('text').setDescription('Or paste the article text').setMaxLength(STRING_OPTION_MAX),
   )
+  .addStringOption((o) =>
+    o
+      .setName('length')
+      .setDescription('How long a brief (default: standard)')
+      .addChoices(
+        { name: 'short: one sentence, three facts', value: 'short' },
+        { name: 'standard: up to three sentences', value: 'standard' },
+        { name: 'detailed: up to five sentences', value: 'detailed' },
+      ),
+  )
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 
@@ -26,18 +38,22 @@ export const briefCommand = {
       interaction.options.getString('text'),
     );
     if ('problem' in parsed) return replyEphemeral(interaction, parsed.problem, deps.logger);
-    return deferThenBrief(interaction, [parsed.input], deps);
+    // Discord only offers the choices; anything else (an old client, a forged payload) is the default.
+    const length = interaction.options.getString('length');
+    return deferThenBrief(interaction, parsed.inputs, deps, isBriefLength(length) ? length : undefined);
   },
 } satisfies Command;
 
 /**
  * Checks the options without doing anything slow (it runs before the defer): exactly one of url
  * and text, and a url that is at least an http(s) address. The safe fetcher checks the rest.
+ * `text` follows the rule of every surface (src/message-input.ts): an article pasted in is briefed
+ * as text, links and all; a link with a few words around it is briefed as the link.
  */
 export function inputFromOptions(
   url: string | null,
   text: string | null,
-): { input: BriefInput } | { problem: string } {
+): { inputs: BriefInput[] } | { problem: string } {
   const link = url?.trim() ?? '';
   const pasted = text?.trim() ?? '';
   if (!link && !pasted) {
@@ -49,13 +65,7 @@ export function inputFromOptions(
   if (link && pasted) {
     return { problem: 'Use either `url` or `text`, not both.' };
   }
-  if (pasted) {
-    // A lone link pasted into the text box is still a link.
-    const lone = asHttpUrl(pasted);
-    return {
-      input: lone && !/\s/.test(pasted) ? { kind: 'url', url: lone } : { kind: 'text', text: pasted },
-    };
-  }
+  if (pasted) return { inputs: inputsFromMessage(pasted) };
   const parsed = asHttpUrl(/^[a-z][a-z0-9+.-]*:/i.test(link) ? link : `https://${link}`);
   if (!parsed) {
     return {
@@ -63,7 +73,7 @@ export function inputFromOptions(
         'That does not look like a web address. Paste a full link, such as https://example.com/news/story.',
     };
   }
-  return { input: { kind: 'url', url: parsed } };
+  return { inputs: [{ kind: 'url', url: parsed }] };
 }
 
 function asHttpUrl(value: string): string | null {

@@ -23,6 +23,10 @@ export function briefCommandHandler(deps: SlackDeps, extra: readonly Subcommand[
       await byName.get(parsed.name)!.run({ args: parsed.args, command, ack, deps });
       return;
     }
+    if (parsed.kind === 'invalid') {
+      await ack({ response_type: 'ephemeral', text: parsed.message });
+      return;
+    }
     if (inputs.length === 0) {
       await ack({ response_type: 'ephemeral', text: usage });
       return;
@@ -37,8 +41,9 @@ export function briefCommandHandler(deps: SlackDeps, extra: readonly Subcommand[
       responseUrl: command.response_url,
       receivedAt: deps.now(),
     });
+    const length = parsed.kind === 'brief' ? parsed.length : undefined;
     const result = await deps.jobs.enqueue(
-      { kind: 'brief', inputs, caller: callerOf(target), target },
+      { kind: 'brief', inputs, caller: callerOf(target), target, ...(length ? { length } : {}) },
       { id: jobIds.slackCommand(command.trigger_id) },
     );
     await ack({ response_type: 'ephemeral', text: result === 'busy' ? BUSY_TEXT : WORKING_TEXT });

@@ -26,6 +26,10 @@ export const subcommands: readonly Subcommand[] = [digestSubcommand];
 
 export const BUILT_IN_USAGE: readonly UsageLine[] = [
   { usage: '<link>', description: 'brief an article into this channel, key facts in the thread' },
-  { usage: '<pasted text>', description: 'brief text you paste' },
+  { usage: '<pasted text>', description: 'brief text you paste (links inside an article are not fetched)' },
+  {
+    usage: '--length short|standard|detailed <link>',
+    description: 'one sentence and three facts, the usual brief, or a longer one',
+  },
   { usage: 'help', description: 'show this message' },
 ];

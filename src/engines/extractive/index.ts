@@ -13,7 +13,7 @@ export function createExtractiveEngine(options: ExtractiveOptions = {}): Engine 
     name: 'extractive',
     async brief(article: Article, briefOptions?: BriefOptions): Promise<Brief> {
       briefOptions?.signal?.throwIfAborted();
-      return briefArticle(article, options);
+      return briefArticle(article, { ...options, length: briefOptions?.length });
     },
   };
 }

@@ -37,10 +37,24 @@ export function classOfTags(tags: readonly string[]): WordClass {
   return 'other';
 }
 
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Copula', 'Modal', 'Verb']);
+
+/** compromise's tags that make a word a finite verb form ("said", "meets", "was", "will"). */
+export function isFiniteVerbTags(tags: readonly string[]): boolean {
+  return tags.some((t) => VERB_TAGS.has(t));
+}
+
+/** compromise's tag for a verb's base form ("appreciate"). */
+export function isBaseVerbTags(tags: readonly string[]): boolean {
+  return tags.includes('Infinitive');
+}
+
 interface Lexicon {
   classes: Map<string, WordClass>;
   orgWords: ReadonlySet<string>;
   placeWords: ReadonlySet<string>;
+  finiteVerbs: ReadonlySet<string>;
+  baseVerbs: ReadonlySet<string>;
 }
 
 let loaded: Lexicon | undefined;
@@ -58,6 +72,8 @@ function lexicon(): Lexicon {
     classes,
     orgWords: new Set(LEXICON_DATA.orgWords.split(',')),
     placeWords: new Set(LEXICON_DATA.placeWords.split(',')),
+    finiteVerbs: new Set(LEXICON_DATA.finiteVerbs.split(',')),
+    baseVerbs: new Set(LEXICON_DATA.baseVerbs.split(',')),
   };
   return loaded;
 }
@@ -75,4 +91,21 @@ export function isOrgWord(word: string): boolean {
 /** "Island", "County", "region": a name ending in one is a place. */
 export function isPlaceWord(word: string): boolean {
   return lexicon().placeWords.has(word);
+}
+
+const AUXILIARIES = new Set(
+  'be been being is are was were am has have had do does did will would can could may might must shall should'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A lower-case word that is a finite verb form ("said", "meets", "was", "will"), from the lexicon,
+ * or a regular past tense ("reopened", "uncovered"): enough to tell a clause from a noun phrase.
+ * With `base`, also a verb's base form ("appreciate").
+ */
+export function isVerbForm(word: string, base = false): boolean {
+  if (AUXILIARIES.has(word) || /^[a-z]{3,}ed$/.test(word)) return true;
+  const { finiteVerbs, baseVerbs } = lexicon();
+  return finiteVerbs.has(word) || (base && baseVerbs.has(word));
 }

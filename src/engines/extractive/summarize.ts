@@ -4,8 +4,14 @@
  */
 import type { Article } from '../../article.js';
 import { articleText } from '../../article.js';
-import type { Brief, Source } from '../../brief.js';
-import { BRIEF_SCHEMA_VERSION, BriefSchema, SUMMARY_MAX_SENTENCES, SUMMARY_MAX_WORDS } from '../../brief.js';
+import type { Brief, BriefLength, Source } from '../../brief.js';
+import {
+  BRIEF_SCHEMA_VERSION,
+  BriefSchema,
+  DEFAULT_BRIEF_LENGTH,
+  SUMMARY_MAX_SENTENCES,
+  SUMMARY_MAX_WORDS,
+} from '../../brief.js';
 import { BriefError } from '../../errors.js';
 import { resolveLanguage, stopwordsFor } from '../../text/language.js';
 import { splitSentences, stripDateline, type Sentence } from '../../text/sentences.js';
@@ -20,7 +26,7 @@ import type { EntityLimits } from './entities.js';
 import { DEFAULT_ENTITY_LIMITS, extractEntities } from './entities.js';
 import type { SentenceFeatures } from './features.js';
 import { articleTerms, candidateFeatures } from './features.js';
-import { makeHeadline } from './headline.js';
+import { headlineFromLead, makeHeadline } from './headline.js';
 import type { KeyFactOptions } from './key-facts.js';
 import { selectKeyFacts, toKeyFact } from './key-facts.js';
 import type { RankingOptions } from './ranking.js';
@@ -32,6 +38,8 @@ export interface ExtractiveOptions {
   keyFacts?: Partial<KeyFactOptions>;
   entityLimits?: EntityLimits;
   candidates?: Partial<CandidateOptions>;
+  /** The length asked for (default standard): recorded in the brief. */
+  length?: BriefLength;
 }
 
 export interface Analysis {
@@ -45,6 +53,9 @@ export interface Analysis {
   features: SentenceFeatures[];
   /** Indices into `features`, in article order. */
   summary: number[];
+  headline: string;
+  /** An untitled text whose whole lead is the headline: no fact repeats it. */
+  leadSaid: boolean;
 }
 
 export function analyze(article: Article, options: ExtractiveOptions = {}): Analysis {
@@ -65,11 +76,21 @@ export function analyze(article: Article, options: ExtractiveOptions = {}): Anal
   const distinct = distinctSentences(analysed, (i) => sentences[i]?.text ?? '');
   const candidates = selectCandidates(distinct, doc, options.candidates);
   const features = candidateFeatures(sentences, candidates, doc, article.title, stopwords);
+  const headline = makeHeadline(article.title, sentences[0]?.text);
+  // Untitled text gets its headline from the lead (headline.ts): the summary goes on from there
+  // rather than saying it again, unless the lead is all there is. A headline that is the whole lead
+  // says it already, so no fact repeats it either; a compressed one leaves the lead's details to a fact.
+  const skip = headlineFromLead(article) && features.length > 1 ? 1 : 0;
+  const leadSaid = leadIsHeadline(article, features[0], headline);
   // Short texts keep sentences back for the key facts: a 4-sentence text gets 2 + 2, not 3 + 1.
-  const n = sentences.length;
+  const n = sentences.length - skip;
   const maxSentences = Math.min(SUMMARY_MAX_SENTENCES, n <= 3 ? 1 : n <= 6 ? 2 : 3);
-  const summary = selectSummary(features, { maxSentences, maxWords: SUMMARY_MAX_WORDS, ...options.ranking });
-  return { text, language, sentences, analysed, features, summary };
+  const summary = selectSummary(features.slice(skip), {
+    maxSentences,
+    maxWords: SUMMARY_MAX_WORDS,
+    ...options.ranking,
+  }).map((i) => i + skip);
+  return { text, language, sentences, analysed, features, summary, headline, leadSaid };
 }
 
 /** The summary sentences alone (what the quality bench scores). */
@@ -80,7 +101,8 @@ export function summarize(article: Article, options: ExtractiveOptions = {}): st
 
 export function briefArticle(article: Article, options: ExtractiveOptions = {}): Brief {
   const a = analyze(article, options);
-  const factIndices = selectKeyFacts(a.features, a.summary, options.keyFacts);
+  const said = a.leadSaid ? [...new Set([0, ...a.summary])] : a.summary;
+  const factIndices = selectKeyFacts(a.features, said, options.keyFacts);
   const keyFacts = factIndices.flatMap((i) => {
     const f = a.features[i];
     return f ? [toKeyFact(a.text, f)] : [];
@@ -96,7 +118,7 @@ export function briefArticle(article: Article, options: ExtractiveOptions = {}):
         { people: [], organizations: [], places: [], dates: [] };
   return BriefSchema.parse({
     version: BRIEF_SCHEMA_VERSION,
-    headline: makeHeadline(article.title, a.sentences[0]?.text),
+    headline: a.headline,
     summary: summaryLines(a, SUMMARY_MAX_WORDS),
     keyFacts,
     entities,
@@ -105,7 +127,14 @@ export function briefArticle(article: Article, options: ExtractiveOptions = {}):
     language: a.language,
     extraction: article.extraction,
     engine: { name: 'extractive' },
+    length: options.length ?? DEFAULT_BRIEF_LENGTH,
   } satisfies Brief);
+}
+
+function leadIsHeadline(article: Article, lead: SentenceFeatures | undefined, headline: string): boolean {
+  return (
+    headlineFromLead(article) && !!lead && countWords(headline) >= lead.words && !headline.endsWith('\u2026')
+  );
 }
 
 function summaryLines(a: Analysis, maxWords: number): string[] {

@@ -121,7 +121,8 @@ export function createLlmEngine(deps: LlmEngineDeps): LlmEngine {
     name: 'llm',
     fingerprint,
     async brief(article: Article, options: BriefOptions = {}): Promise<Brief> {
-      const base = await extractive.brief(article, { signal: options.signal });
+      // The base carries the requested length into the brief (Brief.length, spread below).
+      const base = await extractive.brief(article, { signal: options.signal, length: options.length });
       const selection = selectParagraphs(article.paragraphs, settings.maxInputTokens, {
         title: article.title,
       });

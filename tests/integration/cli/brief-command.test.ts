@@ -68,7 +68,7 @@ describe('brief command', () => {
   it('prints markdown', async () => {
     const { code, out } = await run(['-f', 'markdown', SAMPLE]);
     expect(code).toBe(0);
-    expect(out).toMatch(/^## Kim Jong\\-un and Vladimir Putin/);
+    expect(out).toMatch(/^## Kim Jong-un and Vladimir Putin/);
     expect(out).toContain('**Key facts**');
   });
 

@@ -89,7 +89,9 @@ describe.skipIf(!postgresAvailable)('digests with two processes on one PostgreSQ
     h.publisher.failNext('story', 'hang'); // this process dies while posting the first reply
     h.clock.now = day + 9 * HOUR;
     void h.scheduler.tick();
-    await expect.poll(() => parents().length).toBe(1);
+    // Stuck in the first reply: the parent is posted and recorded, the lease is this process's.
+    await expect.poll(() => h.publisher.hanging).toBe(1);
+    expect(parents()).toHaveLength(1);
     await h.restart(); // the dead process is gone; its replacement does not tick in this test
     // Still leased to the dead process: the other one cannot tell it from a slow one yet.
     h.clock.now = day + 9 * HOUR + MIN;

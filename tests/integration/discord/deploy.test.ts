@@ -25,6 +25,15 @@ describe('npm run discord:deploy', () => {
       (r) => r.method === 'PUT' && r.path === `/applications/${fake.ids.application}/commands`,
     );
     expect(put.json).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
+    // /brief's length option, with its three choices, is part of what Discord gets.
+    const brief = (
+      put.json as Array<{ name: string; options?: Array<{ name: string; choices?: unknown[] }> }>
+    ).find((c) => c.name === 'brief');
+    expect(brief?.options?.find((o) => o.name === 'length')?.choices).toEqual([
+      { name: 'short: one sentence, three facts', value: 'short' },
+      { name: 'standard: up to three sentences', value: 'standard' },
+      { name: 'detailed: up to five sentences', value: 'detailed' },
+    ]);
   });
 
   it('registers to one guild when DISCORD_GUILD_ID is set', async () => {

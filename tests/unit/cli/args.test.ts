@@ -6,19 +6,26 @@ describe('brief command line', () => {
   it.each([
     [
       ['https://example.com/a'],
-      { kind: 'brief', target: 'https://example.com/a', format: 'text', engine: undefined },
+      { kind: 'brief', target: 'https://example.com/a', format: 'text', engine: undefined, force: false },
     ],
     [
       ['-f', 'json', '--engine', 'extractive', 'a.txt'],
-      { kind: 'brief', target: 'a.txt', format: 'json', engine: 'extractive' },
+      { kind: 'brief', target: 'a.txt', format: 'json', engine: 'extractive', force: false },
     ],
-    [['-'], { kind: 'brief', target: '-', format: 'text', engine: undefined }],
-    [['--text', 'Pasted.'], { kind: 'text', text: 'Pasted.', format: 'text', engine: undefined }],
-    [['--jsonl', 'in.jsonl'], { kind: 'batch', file: 'in.jsonl', engine: undefined }],
+    [['-'], { kind: 'brief', target: '-', format: 'text', engine: undefined, force: false }],
+    [
+      ['--force', 'https://example.com/a'],
+      { kind: 'brief', target: 'https://example.com/a', format: 'text', engine: undefined, force: true },
+    ],
+    [
+      ['--text', 'Pasted.'],
+      { kind: 'text', text: 'Pasted.', format: 'text', engine: undefined, force: false },
+    ],
+    [['--jsonl', 'in.jsonl', '--force'], { kind: 'batch', file: 'in.jsonl', engine: undefined, force: true }],
     [['--help'], { kind: 'help' }],
     [['-v'], { kind: 'version' }],
     [['-V'], { kind: 'version' }],
-    [['--text=-V'], { kind: 'text', text: '-V', format: 'text', engine: undefined }],
+    [['--text=-V'], { kind: 'text', text: '-V', format: 'text', engine: undefined, force: false }],
   ])('%j', (argv, expected) => {
     expect(parseCommand(argv)).toEqual(expected);
   });

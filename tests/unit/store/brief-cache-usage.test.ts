@@ -14,6 +14,7 @@ const brief: Brief = {
   language: 'en',
   extraction: { status: 'ok' },
   engine: { name: 'llm', model: 'm' },
+  length: 'standard',
 };
 
 const entry = (key: string, expiresAt: number, b: Brief = brief) => ({
@@ -49,6 +50,12 @@ describeEachStore('brief cache', (t) => {
   it('treats a stored brief that no longer matches the contract as a miss', async () => {
     await store.putBrief(entry('k1', 1000, { ...brief, summary: [] }));
     expect(await store.getBrief('k1', 0)).toBeNull();
+  });
+
+  it('reads a brief cached before lengths existed as a standard one', async () => {
+    const { length: _length, ...older } = { ...brief, length: 'short' };
+    await store.putBrief(entry('k1', 1000, older as Brief));
+    expect(await store.getBrief('k1', 0)).toEqual({ ...brief, length: 'standard' });
   });
 
   it('prunes expired entries only', async () => {

@@ -20,9 +20,20 @@ describe('/brief options, checked before the defer', () => {
       { kind: 'text', text: 'The council met on Monday. It voted.' },
     ],
     [null, ' https://news.example/lone ', { kind: 'url', url: 'https://news.example/lone' }],
-    [null, 'Read https://news.example/a today', { kind: 'text', text: 'Read https://news.example/a today' }],
+    // A link with a few words around it is the link (src/message-input.ts, as on every surface).
+    [null, 'Read https://news.example/a today', { kind: 'url', url: 'https://news.example/a' }],
   ])('url=%j text=%j gives %j', (url, text, input) => {
-    expect(inputFromOptions(url, text)).toEqual({ input });
+    expect(inputFromOptions(url, text)).toEqual({ inputs: [input] });
+  });
+
+  it('briefs an article pasted into text: as text, its links neither fetched nor briefed', () => {
+    const article =
+      'The Harbor Bridge reopened to traffic on Monday after eight months of repairs, the city said. ' +
+      'The work cost $42 million (https://council.example/budget), two million less than planned. ' +
+      'About 60,000 vehicles cross the bridge every day, and cyclists now get a lane of their own.';
+    expect(inputFromOptions(null, article)).toEqual({
+      inputs: [{ kind: 'text', text: article.replace(' (https://council.example/budget)', '') }],
+    });
   });
 
   it.each([
@@ -85,7 +96,16 @@ describe('command definitions', () => {
         required: false,
         max_length: 6000,
       }),
+      expect.objectContaining({
+        name: 'length',
+        type: ApplicationCommandOptionType.String,
+        required: false,
+      }),
     ]);
+    const length = brief && 'options' in brief ? brief.options?.find((o) => o.name === 'length') : undefined;
+    const choices = length && 'choices' in length ? (length.choices ?? []) : [];
+    expect(choices.map((c) => c.value)).toEqual(['short', 'standard', 'detailed']);
+    for (const c of choices) expect(c.name.startsWith(String(c.value))).toBe(true);
     expect(message).toMatchObject({ name: 'Brief this message', type: ApplicationCommandType.Message });
   });
 });

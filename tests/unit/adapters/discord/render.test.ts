@@ -47,6 +47,7 @@ function brief(overrides: Partial<Brief> = {}): Brief {
     language: 'en',
     extraction: { status: 'ok' },
     engine: { name: 'extractive' },
+    length: 'standard',
     ...overrides,
   };
 }

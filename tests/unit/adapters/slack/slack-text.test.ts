@@ -10,6 +10,12 @@ describe('decoding Slack message markup', () => {
     expect(decodeSlackText('<https://a.example/>')).toBe('https://a.example/');
   });
 
+  it('keeps a label that is words (part of a pasted sentence) before its link', () => {
+    expect(decodeSlackText('according to <https://news.example/r|the agency report>, 40 died')).toBe(
+      'according to the agency report https://news.example/r , 40 died',
+    );
+  });
+
   it('drops mentions (including the bot’s own) and specials, keeps channel names', () => {
     expect(decodeSlackText('<@UBOT> look <!here> at <#C1|news> <!subteam^S1|@team>')).toBe('look at #news');
   });

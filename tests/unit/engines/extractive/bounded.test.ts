@@ -123,15 +123,17 @@ describe('a huge article', () => {
     expect(a.features.length).toBeLessThanOrEqual(DEFAULT_CANDIDATES.max);
   });
 
-  it('still gets a valid brief whose summary and first facts come from its lead', () => {
+  it('still gets a valid brief whose headline, summary and first facts come from its lead', () => {
     const brief = briefArticle(article);
     expect(BriefSchema.parse(brief)).toEqual(brief);
-    expect(brief.summary[0]).toContain('Flooding forced 3,000 residents of Marlow');
+    // Untitled: the headline is the compressed lead, and the summary goes on from there.
+    expect(brief.headline).toContain('Flooding forced 3,000 residents of Marlow');
+    expect(brief.summary[0]).toContain('Emergency crews rescued 40 people');
     // The body repeats one council template, so few of its sentences add news to the lead's.
     expect(brief.keyFacts.length).toBeGreaterThanOrEqual(2);
     const source = articleText(article);
     for (const fact of brief.keyFacts) expect(source).toContain(fact.quote);
-    expect(brief.keyFacts[0]?.quote).toContain('Emergency crews rescued 40 people');
+    expect(brief.keyFacts[0]?.quote).toMatch(/Flooding forced 3,000 residents|Environment Agency said/);
     expect(brief.entities.people).toContain('Ann Lee');
     expect(brief.entities.organizations).toContain('Environment Agency');
     // Stats count the whole article, not the analysed sample.

@@ -13,6 +13,8 @@ import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import {
   classOfTags,
+  isBaseVerbTags,
+  isFiniteVerbTags,
   lookup,
   WORD_CLASSES,
   type WordClass,
@@ -45,12 +47,20 @@ function byClass(model: Model): Record<WordClass, string[]> {
   return out;
 }
 
+function wordsWhere(model: Model, test: (tags: readonly string[]) => boolean): string[] {
+  return Object.entries(model.one.lexicon)
+    .filter(([, raw]) => test(Array.isArray(raw) ? raw : [raw]))
+    .map(([word]) => word);
+}
+
 async function render(model: Model, version: string, license: string): Promise<string> {
   const classes = byClass(model);
   const lists: Record<string, string[]> = {
     ...classes,
     orgWords: Object.keys(model.two.orgWords),
     placeWords: Object.keys(model.two.placeWords),
+    finiteVerbs: wordsWhere(model, isFiniteVerbTags),
+    baseVerbs: wordsWhere(model, isBaseVerbTags),
   };
   const body = Object.entries(lists)
     .map(
@@ -69,7 +79,7 @@ async function render(model: Model, version: string, license: string): Promise<s
       .split('\n')
       .map((line) => `// ${line}`.trimEnd()),
     '',
-    "/** compromise's lexicon by the word classes of lexicon.ts, and its name-ending words; comma-separated. */",
+    "/** compromise's lexicon by the word classes of lexicon.ts, its name-ending words and verb forms; comma-separated. */",
     'export const LEXICON_DATA = {',
     body,
     '} as const;',

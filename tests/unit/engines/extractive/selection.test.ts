@@ -5,6 +5,7 @@ import { makeHeadline } from '../../../../src/engines/extractive/headline.js';
 import { selectKeyFacts } from '../../../../src/engines/extractive/key-facts.js';
 import { selectSummary } from '../../../../src/engines/extractive/ranking.js';
 import { splitSentences } from '../../../../src/text/sentences.js';
+import { countWords } from '../../../../src/text/tokens.js';
 
 const features = (text: string) => sentenceFeatures(splitSentences(text), null);
 
@@ -101,13 +102,53 @@ describe('makeHeadline', () => {
     expect(makeHeadline('  A   Title ', 'Lead sentence.')).toBe('A Title');
   });
 
-  it('cuts a long lead at a clause or word boundary', () => {
+  it('compresses a long lead to its main clause, without the dateline', () => {
     const lead =
       'WASHINGTON -- The Senate passed a sweeping bill on Tuesday that would overhaul the nation\u2019s immigration system and tighten border security.';
-    const headline = makeHeadline(null, lead);
-    expect(headline.startsWith('The Senate passed')).toBe(true);
-    expect(headline.length).toBeLessThanOrEqual(91);
-    expect(headline.endsWith('\u2026')).toBe(true);
-    expect(headline).not.toMatch(/\s(?:the|and|of|to)\u2026$/);
+    expect(makeHeadline(null, lead)).toBe('The Senate passed a sweeping bill on Tuesday');
+  });
+
+  it.each([
+    [
+      'After intense diplomacy, the government of Mali (ECOWAS) has agreed that troops can be based in the capital.',
+      'The government of Mali has agreed that troops can be based',
+    ],
+    [
+      'Television cameras are to be allowed into courts in England and Wales for the first time, the justice secretary said on Tuesday.',
+      'Television cameras are to be allowed into courts in England and Wales',
+    ],
+    [
+      'Novak Djokovic survived a first set scare as he booked a place in the second round at Roland Garros.',
+      'Novak Djokovic survived a first set scare',
+    ],
+  ])('%s', (lead, headline) => {
+    expect(makeHeadline(null, lead)).toBe(headline);
+  });
+
+  it('keeps a short lead whole and cuts a clause-less one between words, marked', () => {
+    expect(makeHeadline(null, 'The council approved the new budget on Tuesday.')).toBe(
+      'The council approved the new budget on Tuesday',
+    );
+    const headline = makeHeadline(
+      null,
+      'Swedish prosecutors Tuesday asked a judge to extend the detention of four terror suspects held since June.',
+    );
+    expect(headline).toBe('Swedish prosecutors Tuesday asked a judge to extend the detention of four\u2026');
+  });
+
+  it('never goes past 12 words or ends on a word that opens a phrase', () => {
+    const leads = [
+      'A Kentucky census worker who was found dead in September committed suicide and staged the scene to look like a homicide.',
+      'Predictions of super PAC-fueled campaign ugliness seemed to come to reality on Thursday when reports broke.',
+      'Most of us can appreciate that the world is an ancient place and that a lot has changed in the almost 4.6 billion years.',
+      'Stephen King\u2019s fantasy novel "Eyes of the Dragon" could at last become a movie or miniseries, the studio said.',
+    ];
+    for (const lead of leads) {
+      const headline = makeHeadline(null, lead);
+      expect(countWords(headline)).toBeLessThanOrEqual(12);
+      expect(headline).not.toMatch(/\b(?:the|a|an|and|of|to|in|that|could|who)\u2026?$/i);
+      // An ellipsis follows a whole word of the lead.
+      if (headline.endsWith('\u2026')) expect(lead).toContain(`${headline.slice(0, -1)} `);
+    }
   });
 });
