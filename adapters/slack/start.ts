@@ -136,7 +136,7 @@ export async function startSlack(
   const transport = createTransport(config, bolt, clientOptions);
   const app = new TimedApp(
     {
-      token: config.botToken,
+      token: config.botToken ?? undefined,
       receiver: transport.receiver,
       logger: bolt,
       clientOptions,
