@@ -27,6 +27,12 @@ export interface BriefRequestOptions {
   engine?: EngineChoice;
   /** Who asked ("cli", "slack:T1/C2", "discord:G1/C2"): for logs and usage accounting. */
   caller?: string;
+  /**
+   * ISO 639 code the LLM writes in for this request (a workspace's default) instead of
+   * BRIEF_LANGUAGE; null = the article's own language. The extractive engine quotes the article
+   * and ignores it.
+   */
+  language?: string | null;
 }
 
 export interface BriefService {
@@ -116,6 +122,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     key: CacheKey,
     caller: string,
     signal: AbortSignal,
+    language: string | null | undefined,
   ): Promise<Brief> => {
     const started = performance.now();
     let brief: Brief;
@@ -125,6 +132,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     try {
       brief = await engine.brief(article, {
         signal,
+        ...(language !== undefined ? { language } : {}),
         onUsage: (u) => {
           metrics.llmTokens(u.promptTokens, u.completionTokens);
           if (store)
@@ -177,6 +185,14 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
   };
 
   const briefArticle = async (article: Article, options: BriefRequestOptions = {}): Promise<Brief> => {
+    const brief = await briefOf(article, options);
+    // Every brief made for a caller, whatever the engine: a workspace's "briefs this month".
+    if (store && options.caller)
+      await bookkeeping('count the brief', () => store.recordBrief(options.caller!, now()));
+    return brief;
+  };
+
+  const briefOf = async (article: Article, options: BriefRequestOptions): Promise<Brief> => {
     const engine = pickEngine(options.engine ?? config.engine);
     if (!engine.fingerprint) {
       const started = performance.now();
@@ -190,7 +206,13 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
       return brief;
     }
     const caller = options.caller ?? 'unknown';
-    const key = cacheKeyOf(article, engine.fingerprint);
+    const { language } = options;
+    // Another output language is another brief: it has its own cache entry.
+    const fingerprint =
+      language !== undefined && engine.fingerprintFor
+        ? engine.fingerprintFor({ language })
+        : engine.fingerprint;
+    const key = cacheKeyOf(article, fingerprint);
     const cached = store
       ? await bookkeeping('read the brief cache', () => store.getBrief(key.key, now()))
       : null;
@@ -204,7 +226,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     try {
       const brief = await inflight.run(
         key.key,
-        (signal) => produce(engine, article, key, caller, signal),
+        (signal) => produce(engine, article, key, caller, signal, language),
         options.signal,
       );
       if (joining) await recordSaved(caller, brief);

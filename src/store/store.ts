@@ -267,6 +267,8 @@ export type ForgetCounts = Record<
 export interface WorkspaceStore {
   getWorkspaceSettings(ws: WorkspaceRef): Promise<WorkspaceSettings | null>;
   putWorkspaceSettings(ws: WorkspaceRef, settings: WorkspaceSettings): Promise<void>;
+  /** Every subscription in the workspace's channels, by channel then id (App Home). */
+  workspaceSubscriptions(ws: WorkspaceRef): Promise<Subscription[]>;
   /** Briefs and LLM tokens of the workspace since the UTC day `sinceDay` (YYYY-MM-DD). */
   workspaceUsage(ws: WorkspaceRef, sinceDay: string): Promise<WorkspaceUsage>;
   /**

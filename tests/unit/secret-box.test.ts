@@ -25,7 +25,7 @@ describe('secret box (AES-256-GCM for tokens at rest)', () => {
     expect(() => box.open(sealed, 'row:T2')).toThrow(SecretBoxError);
     const [p, id, body] = sealed.split(':');
     const bytes = Buffer.from(body!, 'base64');
-    bytes[bytes.length - 1] ^= 1;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
     expect(() => box.open(`${p}:${id}:${bytes.toString('base64')}`, 'row:T1')).toThrow(
       /does not authenticate/,
     );

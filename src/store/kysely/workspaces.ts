@@ -9,6 +9,7 @@ import {
   type WorkspaceStore,
 } from '../store.js';
 import type { StoreContext } from './context.js';
+import { toSubscription } from './subscriptions.js';
 
 const ENGINES = ['auto', 'extractive', 'llm'] as const;
 
@@ -70,6 +71,18 @@ export function workspaces({ db }: StoreContext): WorkspaceStore {
         .values({ platform: ws.platform, workspace_id: ws.workspaceId, ...values })
         .onConflict((oc) => oc.columns(['platform', 'workspace_id']).doUpdateSet(values))
         .execute();
+    },
+
+    async workspaceSubscriptions(ws) {
+      const rows = await db
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('platform', '=', ws.platform)
+        .where('workspace_id', '=', ws.workspaceId)
+        .orderBy('channel_id')
+        .orderBy('id')
+        .execute();
+      return rows.map(toSubscription);
     },
 
     async workspaceUsage(ws, sinceDay) {
