@@ -1,5 +1,6 @@
 import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
 import { ConfigError, type SlackConfig } from '../../src/config.js';
+import { isWorkspaceGone } from '../../src/errors.js';
 import type { DigestPublisher, DigestService } from '../../src/digest/types.js';
 import { drainQueues, type DrainCounts } from '../../src/drain.js';
 import { createReadiness, startHttpServer, type HttpServer, type Readiness } from '../../src/http/index.js';
@@ -265,6 +266,12 @@ export async function startSlack(
   app.error(async ({ error, body, context }: BoltErrorArgs) => {
     // Ids only: the body carries user text, and tokens live in context.
     const b = (body ?? {}) as Record<string, unknown>;
+    // A request racing an uninstall (or from a workspace whose install is gone): Bolt calls no
+    // listener and acks; nothing of ours failed.
+    if (isWorkspaceGone((error as { original?: unknown }).original ?? error)) {
+      logger.info('request from a workspace without an installation', { team: context?.teamId });
+      return;
+    }
     logger.error('slack listener error', {
       err: error,
       code: error.code,

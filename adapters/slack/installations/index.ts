@@ -65,7 +65,7 @@ export function createSlackOAuth(oauth: SlackOAuthConfig, deps: SlackOAuthDeps):
     renderHtmlForInstallPath: installPage,
     // Its Web API client logs request bodies at debug level, and oauth.v2.access's body carries
     // the client secret and the code, which the client does not redact: no debug lines from it.
-    logger: withoutDebug(deps.clientOptions.logger ?? boltLogger(deps.logger)),
+    logger: installerLogger(deps.clientOptions.logger ?? boltLogger(deps.logger)),
     // oauth.v2.access (the install, token refreshes) and auth.test go to SLACK_API_URL too.
     clientOptions,
   });
@@ -84,8 +84,16 @@ export function createSlackOAuth(oauth: SlackOAuthConfig, deps: SlackOAuthDeps):
   return { provider, installations, clients, authorize: (source) => provider.authorize(source) };
 }
 
-function withoutDebug(logger: BoltLogger): BoltLogger {
-  return Object.assign(Object.create(logger) as BoltLogger, { debug: () => undefined });
+/**
+ * The installer's own logger: no debug lines (see above), and its errors as info, because it logs
+ * every refused install (a replayed state, a cancel) as an error; installRoutes logs the real
+ * failures itself, at error.
+ */
+function installerLogger(logger: BoltLogger): BoltLogger {
+  return Object.assign(Object.create(logger) as BoltLogger, {
+    debug: () => undefined,
+    error: (...m: unknown[]) => logger.info(...m),
+  });
 }
 
 /**
