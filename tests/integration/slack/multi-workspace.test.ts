@@ -167,3 +167,40 @@ describe('working in each workspace', () => {
     });
   });
 });
+
+describe('a workspace gone without a word', () => {
+  it('ends its digest quietly when Slack refuses its token before app_uninstalled arrived', async () => {
+    await h.install({ teamId: 'TE' });
+    h.feeds.setFeed('/e.xml', {
+      title: 'E News',
+      items: [
+        { guid: 'e1', title: 'Harbour tram', link: h.feeds.url('/story/a'), published: h.clock.now - HOUR },
+      ],
+    });
+    const channel = { platform: 'slack' as const, workspaceId: 'TE', channelId: 'CE1' };
+    await h.digest.subscribe({
+      channel,
+      feedUrl: h.feeds.url('/e.xml'),
+      time: '09:00',
+      timezone: 'UTC',
+      addedBy: 'UTE',
+    });
+    [...h.api.workspaces.values()].find((w) => w.teamId === 'TE')!.installed = false;
+    const logsBefore = h.logs.length;
+    h.clock.now += DAY;
+    await h.scheduler.tick();
+    expect(h.api.callsBy('TE', 'chat.postMessage').map((c) => c.response['error'])).toEqual([
+      'token_revoked',
+    ]);
+    expect(h.logs.slice(logsBefore)).toContainEqual(
+      expect.objectContaining({
+        level: 'info',
+        msg: 'digest dropped: the workspace has no installation any more',
+      }),
+    );
+    expect(h.logs.slice(logsBefore).filter((l) => l['level'] === 'error')).toEqual([]);
+    // Given up at once: no retry tomorrow, and App Home would say why.
+    expect(await h.store.pendingDeliveries(h.clock.now + DAY)).toEqual([]);
+    expect((await h.store.digestStatus(channel)).lastDeliveryFailure?.error).toBe('uninstalled');
+  });
+});
