@@ -45,6 +45,9 @@ export interface FakeWorkspace {
   installerUserId: string;
   /** False once the app was uninstalled: its token is refused. */
   installed: boolean;
+  /** Token rotation: tokens expire after this many seconds and are renewed with a refresh token. */
+  rotationSeconds?: number;
+  refreshToken?: string;
 }
 
 interface RateLimit {
@@ -129,15 +132,37 @@ export async function startFakeSlackApi(options: {
     installed: true,
   });
 
+  /** A rotating token renewed: the old access token stops working at once (stricter than Slack). */
+  const refresh = (args: Record<string, unknown>): Record<string, unknown> => {
+    const ws = [...workspaces.values()].find(
+      (w) => w.refreshToken && w.refreshToken === args['refresh_token'],
+    );
+    if (!ws) return { ok: false, error: 'invalid_refresh_token' };
+    workspaces.delete(ws.botToken);
+    ws.botToken = `xoxe.xoxb-${ws.teamId.toLowerCase()}-${++serial}`;
+    ws.refreshToken = `xoxe-1-${ws.teamId.toLowerCase()}-${++serial}`;
+    workspaces.set(ws.botToken, ws);
+    return {
+      ok: true,
+      token_type: 'bot',
+      access_token: ws.botToken,
+      refresh_token: ws.refreshToken,
+      expires_in: 12 * 3600,
+      team: { id: ws.teamId, name: ws.teamName },
+    };
+  };
+
   const exchange = (args: Record<string, unknown>): Record<string, unknown> => {
     if (!options.oauth || args['client_id'] !== options.oauth.clientId)
       return { ok: false, error: 'invalid_client_id' };
     if (args['client_secret'] !== options.oauth.clientSecret)
       return { ok: false, error: 'bad_client_secret' };
+    if (args['grant_type'] === 'refresh_token') return refresh(args);
     const ws = codes.get(String(args['code']));
     if (!ws) return { ok: false, error: 'invalid_code' };
     codes.delete(String(args['code']));
     ws.installed = true;
+    if (ws.rotationSeconds !== undefined) ws.refreshToken = `xoxe-1-${ws.teamId.toLowerCase()}-${++serial}`;
     workspaces.set(ws.botToken, ws);
     const org = ws.enterpriseId ? { id: ws.enterpriseId, name: `Org ${ws.enterpriseId}` } : null;
     return {
@@ -151,6 +176,7 @@ export async function startFakeSlackApi(options: {
       team: ws.orgWide ? null : { id: ws.teamId, name: ws.teamName },
       enterprise: org,
       is_enterprise_install: ws.orgWide === true,
+      ...(ws.refreshToken ? { refresh_token: ws.refreshToken, expires_in: ws.rotationSeconds } : {}),
     };
   };
 
@@ -259,6 +285,7 @@ export async function startFakeSlackApi(options: {
         // The secret and the code are not kept.
         delete args['client_secret'];
         delete args['code'];
+        delete args['refresh_token'];
       } else {
         // apps.connections.open is the one method called with the app-level token.
         authorized =

@@ -204,3 +204,26 @@ describe('a workspace gone without a word', () => {
     expect((await h.store.digestStatus(channel)).lastDeliveryFailure?.error).toBe('uninstalled');
   });
 });
+
+describe('token rotation', () => {
+  it('renews an expiring token with its refresh token, keeps both sealed, and posts with the new one', async () => {
+    // Expires within Bolt's two-hour margin: the first request renews it.
+    const install = await h.install({ teamId: 'TR', rotationSeconds: 3600 });
+    expect(install.status).toBe(200);
+    const stored = (await h.store.getSlackInstallation('T:TR'))!;
+    expect(stored.botRefreshSealed).toMatch(/^enc1:/);
+    await h.command('TR', `<${h.feeds.url('/story/a')}>`, { channel: 'CR1' });
+    await h.slack.idle();
+    const refreshes = h.api
+      .callsTo('oauth.v2.access')
+      .filter((c) => c.args['grant_type'] === 'refresh_token');
+    expect(refreshes).toHaveLength(1);
+    const renewed = (await h.store.getSlackInstallation('T:TR'))!;
+    expect(renewed.botTokenSealed).not.toBe(stored.botTokenSealed);
+    expect(renewed.botExpiresAt).toBeGreaterThan(stored.botExpiresAt!);
+    // The fake refuses the old token: the brief went out with the new one.
+    const posted = h.api.callsBy('TR', 'chat.postMessage');
+    expect(posted.length).toBeGreaterThan(0);
+    expect(posted.every((c) => c.authorized)).toBe(true);
+  });
+});
