@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { digestConfigOf, digestEnv, type DigestConfig } from './config/digest.js';
 import { discordConfigOf, discordEnv, type DiscordConfig } from './config/discord.js';
+import { encryptionConfigOf, encryptionEnv, type EncryptionConfig } from './config/encryption.js';
 import { allowHosts, positiveInt, type AllowedHost } from './config/fetch.js';
 import { llmConfigOf, llmEnv, type LlmConfig } from './config/llm.js';
 import { runtimeConfigOf, runtimeEnv, type RuntimeConfig } from './config/runtime.js';
@@ -11,6 +12,7 @@ import { storeConfigOf, storeEnv, type StoreConfig } from './config/store.js';
 // composes them into the one schema and the one loadConfig.
 export * from './config/digest.js';
 export * from './config/discord.js';
+export * from './config/encryption.js';
 export * from './config/fetch.js';
 export * from './config/llm.js';
 export * from './config/runtime.js';
@@ -33,6 +35,7 @@ const schema = z.object({
   ...digestEnv.shape,
   ...runtimeEnv.shape,
   ...storeEnv.shape,
+  ...encryptionEnv.shape,
   BRIEF_FETCH_ALLOW_HOSTS: allowHosts,
   BRIEF_FETCH_TIMEOUT_MS: positiveInt(10_000),
   BRIEF_FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
@@ -48,8 +51,10 @@ export interface Config {
   batchThreads?: number;
   /** Unset means each entry point's default: quiet for the CLI, info for the bots. */
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent' | undefined;
-  /** null when Slack is not configured (SLACK_BOT_TOKEN unset). */
+  /** null when Slack is not configured (neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID set). */
   slack: SlackConfig | null;
+  /** The key for secrets at rest (BRIEF_ENCRYPTION_KEY); null when unset. */
+  encryption: EncryptionConfig | null;
   /** null when Discord is not configured (DISCORD_TOKEN unset). */
   discord: DiscordConfig | null;
   /** null when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set. */
@@ -71,7 +76,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const problems: string[] = [];
-  const slack = slackConfigOf(e, problems);
+  const encryption = encryptionConfigOf(e, problems);
+  const slack = slackConfigOf(e, encryption, problems);
   const discord = discordConfigOf(e, problems);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
@@ -85,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     batchThreads: e.BRIEF_BATCH_THREADS,
     logLevel: e.LOG_LEVEL,
     slack,
+    encryption,
     discord,
     llm: llmConfigOf(e),
     store: storeConfigOf(e),

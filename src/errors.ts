@@ -53,3 +53,31 @@ export function userMessageOf(err: unknown): string {
     ? err.userMessage
     : 'Something went wrong on our side while making this brief. Please try again in a minute.';
 }
+
+/**
+ * The workspace has no installation any more: it uninstalled Brief, or revoked its tokens. Jobs
+ * and digests for it end quietly (an info log): there is nobody left to tell, and nothing may be
+ * posted there. Thrown by a platform's client lookup; found through `cause` chains.
+ */
+export class WorkspaceGoneError extends Error {
+  override readonly name = 'WorkspaceGoneError';
+  constructor(
+    readonly platform: string,
+    readonly workspaceId: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${platform} workspace ${workspaceId} has no installation (uninstalled or tokens revoked)`,
+      options,
+    );
+  }
+}
+
+export function isWorkspaceGone(err: unknown): boolean {
+  // A few levels: a service wrapping a publisher wrapping the lookup.
+  for (let e: unknown = err, depth = 0; e !== null && e !== undefined && depth < 5; depth++) {
+    if (e instanceof WorkspaceGoneError) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

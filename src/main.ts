@@ -15,10 +15,13 @@ import { createPrometheusMetrics, instrumentBriefService, type Metrics } from '.
 import type { DigestScheduler } from './digest/types.js';
 import { openStore } from './store/open-store.js';
 import { createWorkerBriefService } from './worker-service.js';
+import { workspaceBriefOptions } from './workspace-settings.js';
 
 export const NOTHING_CONFIGURED = `Nothing to start: no chat platform is configured.
 Set one (or both) of:
   Slack:   SLACK_BOT_TOKEN=xoxb-... and SLACK_SIGNING_SECRET=... (or SLACK_APP_TOKEN=xapp-... for Socket Mode)
+           or, for many workspaces ("Add to Slack"): SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET,
+           BRIEF_ENCRYPTION_KEY and SLACK_SIGNING_SECRET
   Discord: DISCORD_TOKEN=... and DISCORD_APPLICATION_ID=...
 See README.md ("Slack" and "Discord") for the steps. To brief one article without a bot: npm run brief -- <url|file>`;
 
@@ -76,11 +79,22 @@ async function startAll(rt: Runtime, started: Started): Promise<void> {
   // Every worker loads its modules and briefs once before anything reports ready.
   logger.info('brief workers warm', await workers.warm());
   const service = instrumentBriefService(workers, metrics);
-  const digest = createDigestService({ config, service, store, logger, metrics });
+  // A workspace's defaults (App Home) apply to its briefs and digests alike.
+  const briefDefaults = {
+    engine: config.engine,
+    language: config.llm?.language ?? null,
+    llmConfigured: config.llm !== null,
+  };
+  const briefOptionsFor = workspaceBriefOptions({
+    store,
+    llmConfigured: briefDefaults.llmConfigured,
+    logger,
+  });
+  const digest = createDigestService({ config, service, store, logger, metrics, briefOptionsFor });
   const publishers: DigestPublishers = {};
   const shared = { service, logger, digest, metrics, http: { server: http, readiness } };
   if (config.slack) {
-    const slack = await startSlack(config.slack, shared);
+    const slack = await startSlack(config.slack, { ...shared, store, briefDefaults });
     publishers.slack = slack.digestPublisher;
     logger.info('slack ready', { mode: slack.mode, port: slack.port });
     started.adapters.push({ name: 'slack', drain: () => slack.drain(), stop: (o) => slack.stop(o) });

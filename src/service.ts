@@ -39,6 +39,12 @@ export interface BriefRequestOptions {
    * unless --force.
    */
   articlesOnly?: boolean;
+  /**
+   * ISO 639 code the LLM writes in for this request (a workspace's default) instead of
+   * BRIEF_LANGUAGE; null = the article's own language. The extractive engine quotes the article
+   * and ignores it.
+   */
+  language?: string | null;
 }
 
 export interface BriefService {
@@ -129,6 +135,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     caller: string,
     length: BriefLength,
     signal: AbortSignal,
+    language: string | null | undefined,
   ): Promise<Brief> => {
     const started = performance.now();
     let brief: Brief;
@@ -139,6 +146,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
       brief = await engine.brief(article, {
         signal,
         length,
+        ...(language !== undefined ? { language } : {}),
         onUsage: (u) => {
           metrics.llmTokens(u.promptTokens, u.completionTokens);
           if (store)
@@ -191,6 +199,14 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
   };
 
   const briefArticle = async (article: Article, options: BriefRequestOptions = {}): Promise<Brief> => {
+    const brief = await briefOf(article, options);
+    // Every brief made for a caller, whatever the engine: a workspace's "briefs this month".
+    if (store && options.caller)
+      await bookkeeping('count the brief', () => store.recordBrief(options.caller!, now()));
+    return brief;
+  };
+
+  const briefOf = async (article: Article, options: BriefRequestOptions): Promise<Brief> => {
     const engine = pickEngine(options.engine ?? config.engine);
     if (options.articlesOnly) refuseNonArticle(article);
     const length = options.length ?? DEFAULT_BRIEF_LENGTH;
@@ -206,7 +222,13 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
       return brief;
     }
     const caller = options.caller ?? 'unknown';
-    const key = cacheKeyOf(article, engine.fingerprint, length);
+    const { language } = options;
+    // Another output language is another brief: it has its own cache entry.
+    const fingerprint =
+      language !== undefined && engine.fingerprintFor
+        ? engine.fingerprintFor({ language })
+        : engine.fingerprint;
+    const key = cacheKeyOf(article, fingerprint, length);
     const cached = store
       ? await bookkeeping('read the brief cache', () => store.getBrief(key.key, now()))
       : null;
@@ -220,7 +242,7 @@ export function createBriefService(deps: BriefServiceDeps): BriefService {
     try {
       const brief = await inflight.run(
         key.key,
-        (signal) => produce(engine, article, key, caller, length, signal),
+        (signal) => produce(engine, article, key, caller, length, signal, language),
         options.signal,
       );
       if (joining) await recordSaved(caller, brief);

@@ -21,3 +21,10 @@ export interface SlackDeps {
 
 /** The Web API client type Bolt hands to listeners. */
 export type SlackClient = webApi.WebClient;
+
+/**
+ * The bot's client for a workspace (team id). One installation: always the SLACK_BOT_TOKEN client.
+ * Many workspaces (OAuth installs): the installation store's bot token for that team; rejects with
+ * WorkspaceGoneError (src/errors.ts) when the team has no installation (it uninstalled).
+ */
+export type SlackClientFor = (teamId: string) => SlackClient | Promise<SlackClient>;

@@ -1,3 +1,5 @@
+import { isWorkspaceGone } from '../../src/errors.js';
+
 /**
  * The Web API reports failures as `{ ok: false, error: "not_in_channel" }`; @slack/web-api throws
  * them as errors with `code: "slack_webapi_platform_error"` and the body in `data`.
@@ -35,4 +37,21 @@ const TRANSIENT = new Set([
 export function slackTransient(err: unknown): boolean {
   const code = err !== null && typeof err === 'object' ? (err as { code?: unknown }).code : undefined;
   return typeof code === 'string' && TRANSIENT.has(code);
+}
+
+/**
+ * Errors that mean the workspace's token no longer works: it uninstalled (and the event has not
+ * reached us yet) or revoked the token. Nothing can be posted there any more, nor anyone told.
+ */
+const TOKEN_GONE = new Set([
+  'token_revoked',
+  'account_inactive',
+  'invalid_auth',
+  'not_authed',
+  'team_not_found',
+]);
+
+/** The workspace is gone: no installation (WorkspaceGoneError), or Slack refuses its token. */
+export function workspaceGone(err: unknown): boolean {
+  return isWorkspaceGone(err) || TOKEN_GONE.has(slackErrorCode(err) ?? '');
 }

@@ -1,5 +1,6 @@
-import { App, type AppOptions, type ReceiverEvent, type webApi } from '@slack/bolt';
+import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
 import { ConfigError, type SlackConfig } from '../../src/config.js';
+import { isWorkspaceGone } from '../../src/errors.js';
 import type { DigestPublisher, DigestService } from '../../src/digest/types.js';
 import { drainQueues, type DrainCounts } from '../../src/drain.js';
 import { createReadiness, startHttpServer, type HttpServer, type Readiness } from '../../src/http/index.js';
@@ -9,23 +10,27 @@ import { createJobRunner } from '../../src/jobs/runner.js';
 import { noopMetrics, type Metrics } from '../../src/metrics/metrics.js';
 import type { BriefService } from '../../src/service.js';
 import { settleWithin } from '../../src/settle-within.js';
+import type { Store } from '../../src/store/store.js';
 import { createWorkQueue } from '../../src/work-queue.js';
+import { workspaceBriefOptions, type ServerBriefDefaults } from '../../src/workspace-settings.js';
 import { timeAck } from './ack-timing.js';
 import { register as registerActions } from './actions/index.js';
 import { boltLogger } from './bolt-logger.js';
+import { singleWorkspaceClients, slackClientOptions, type SlackClients } from './clients.js';
 import { register as registerCommands } from './commands/index.js';
 import { createSlackDeliverer } from './deliverer.js';
 import type { SlackDeps } from './deps.js';
 import { refuseWhileDraining } from './draining.js';
 import { dedupeEvents } from './events/dedupe.js';
 import { register as registerEvents } from './events/index.js';
+import { register as registerUninstall } from './events/uninstall.js';
+import { register as registerHome } from './home/index.js';
+import { createSlackOAuth, type SlackOAuth } from './installations/index.js';
+import { installRoutes } from './installations/routes.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
 import { slackErrorCode } from './slack-errors.js';
 import { createTransport } from './transport.js';
 
-/** The Web API client's default retries ~10 times over ~30 minutes; a brief is stale long before. */
-const WEB_API_TIMEOUT_MS = 10_000;
-const WEB_API_RETRIES = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000, randomize: true };
 /** Ingest + engine + posting for one message; well inside the response_url's 30 minutes. */
 const JOB_TIMEOUT_MS = 90_000;
 const HTTP_TIMEOUT_MS = 10_000;
@@ -62,6 +67,11 @@ export interface SlackRuntimeOptions {
   port?: number;
   concurrency?: number;
   maxPending?: number;
+  /**
+   * Many workspaces: at most this many of one workspace's briefs run at once (default half the
+   * slots), so one workspace's burst or its 429 waits never hold every slot.
+   */
+  perWorkspaceConcurrency?: number;
   /** Deadline for one brief job (fetch, engine, posting); default 90 s. */
   jobTimeoutMs?: number;
   now?: () => number;
@@ -83,6 +93,10 @@ export interface SlackHandle {
   mode: 'http' | 'socket';
   /** Posts digests to Slack channels with the bot's client: give it to the digest scheduler. */
   digestPublisher: DigestPublisher;
+  /** The bot's client per workspace (one token, or each installation's). */
+  clients: SlackClients;
+  /** Many workspaces: the OAuth installer and the installations; null with one bot token. */
+  oauth: SlackOAuth | null;
 }
 
 export interface SlackAdapterDeps {
@@ -97,6 +111,13 @@ export interface SlackAdapterDeps {
    * and registers the "slack" part. Without them it starts a server of its own (tests, benchmarks).
    */
   http?: { server: HttpServer; readiness: Readiness };
+  /**
+   * The store: with many workspaces the installations live there (required then); App Home and
+   * workspace defaults read it. Without it (one workspace, tests) there is no Home tab.
+   */
+  store?: Store;
+  /** The server's own brief settings, which App Home shows and workspace defaults fall back to. */
+  briefDefaults?: ServerBriefDefaults;
 }
 
 /** Measures every ack (time from arrival) before Bolt sees the event; see ack-timing.ts. */
@@ -114,9 +135,10 @@ class TimedApp extends App {
 }
 
 /**
- * Starts the Slack adapter: checks the token with auth.test, then takes requests (HTTP routes on
- * the process's server, or a Socket Mode connection). Rejects with a ConfigError naming the
- * variable when Slack refuses the token.
+ * Starts the Slack adapter: checks the token with auth.test (one workspace), then takes requests
+ * (HTTP routes on the process's server, or a Socket Mode connection). Rejects with a ConfigError
+ * naming the variable when Slack refuses the token. With OAuth (many workspaces) it also serves
+ * /slack/install and /slack/oauth_redirect, and every request runs with its workspace's token.
  */
 export async function startSlack(
   config: SlackConfig,
@@ -126,17 +148,24 @@ export async function startSlack(
   const logger = deps.logger.child({ adapter: 'slack' });
   const metrics = deps.metrics ?? noopMetrics;
   const bolt = boltLogger(logger);
-  const clientOptions: webApi.WebClientOptions = {
-    slackApiUrl: config.apiUrl,
-    timeout: WEB_API_TIMEOUT_MS,
-    retryConfig: WEB_API_RETRIES,
+  const now = options.now ?? Date.now;
+  const clientOptions = slackClientOptions({
+    apiUrl: config.apiUrl,
     logger: bolt,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-  };
+  });
+  // Many workspaces: each request is authorized from its workspace's installation (Bolt's
+  // `authorize`), and posting uses that workspace's own client. One workspace: the bot token.
+  let oauth: SlackOAuth | null = null;
+  if (config.oauth) {
+    if (!deps.store)
+      throw new Error('Slack for many workspaces needs the store: the installations live there');
+    oauth = createSlackOAuth(config.oauth, { store: deps.store, logger, clientOptions, now });
+  }
   const transport = createTransport(config, bolt, clientOptions);
   const app = new TimedApp(
     {
-      token: config.botToken,
+      ...(oauth ? { authorize: oauth.authorize } : { token: config.botToken ?? undefined }),
       receiver: transport.receiver,
       logger: bolt,
       clientOptions,
@@ -147,11 +176,22 @@ export async function startSlack(
     (kind, seconds) => metrics.ack('slack', kind, seconds),
   );
 
+  const concurrency = options.concurrency ?? CONCURRENCY;
+  const maxPending = options.maxPending ?? MAX_PENDING;
+  // Many workspaces share the slots fairly: one workspace's burst keeps to its share.
+  const fairness = (slots: number, room: number) =>
+    oauth
+      ? {
+          maxPerGroup: options.perWorkspaceConcurrency ?? Math.max(1, Math.ceil(slots / 2)),
+          maxPendingPerGroup: Math.max(1, Math.ceil(room / 2)),
+        }
+      : {};
   const queue = createWorkQueue({
     name: 'slack-brief',
     metrics,
-    concurrency: options.concurrency ?? CONCURRENCY,
-    maxPending: options.maxPending ?? MAX_PENDING,
+    concurrency,
+    maxPending,
+    ...fairness(concurrency, maxPending),
     onError: (err) => logger.error('slack job failed outside its own handling', { err }),
   });
   const digestQueue = createWorkQueue({
@@ -159,17 +199,25 @@ export async function startSlack(
     metrics,
     concurrency: DIGEST_CONCURRENCY,
     maxPending: DIGEST_MAX_PENDING,
+    ...fairness(DIGEST_CONCURRENCY, DIGEST_MAX_PENDING),
     onError: (err) => logger.error('slack digest job failed outside its own handling', { err }),
   });
   const shutdown = new AbortController();
-  const now = options.now ?? Date.now;
-  // Jobs run in this process (src/jobs): the deliverer needs only the bot's Web API client.
-  const deliverer = createSlackDeliverer(app.client, {
+  const clients = oauth ? oauth.clients : singleWorkspaceClients(app.client, now);
+  // Jobs run in this process (src/jobs): the deliverer needs only the bot's client per workspace.
+  const deliverer = createSlackDeliverer(clients.clientFor, {
     logger,
     now,
     fetch: options.fetch ?? globalThis.fetch,
     httpTimeoutMs: HTTP_TIMEOUT_MS,
+    // A workspace waiting out a 429 puts its jobs off instead of holding slots (many workspaces).
+    ...(oauth ? { limitedUntil: clients.limitedUntil } : {}),
   });
+  const serverDefaults: ServerBriefDefaults = deps.briefDefaults ?? {
+    engine: 'auto',
+    language: null,
+    llmConfigured: false,
+  };
   const digestPublisher = deliverer.publisher;
   const runner = createJobRunner({
     service: deps.service,
@@ -179,11 +227,22 @@ export async function startSlack(
     now,
     shutdown: shutdown.signal,
     briefTimeoutMs: options.jobTimeoutMs ?? JOB_TIMEOUT_MS,
+    ...(deps.store
+      ? {
+          briefOptionsFor: workspaceBriefOptions({
+            store: deps.store,
+            llmConfigured: serverDefaults.llmConfigured,
+            logger,
+          }),
+        }
+      : {}),
   });
   const jobs = createInProcessJobQueue({
     lanes: { brief: queue, digest: digestQueue },
     run: (job, meta) => runner.run(job, meta),
     now,
+    groupByWorkspace: oauth !== null,
+    shutdown: shutdown.signal,
   });
   const slackDeps: SlackDeps = { logger, jobs, deliverer, now, digest: deps.digest ?? null };
 
@@ -195,9 +254,24 @@ export async function startSlack(
   registerEvents(app, slackDeps);
   registerShortcuts(app, slackDeps);
   registerActions(app);
+  if (deps.store) {
+    registerUninstall(app, {
+      store: deps.store,
+      installations: oauth?.installations ?? null,
+      clients,
+      logger,
+    });
+    registerHome(app, { store: deps.store, server: serverDefaults, logger, now });
+  }
   app.error(async ({ error, body, context }: BoltErrorArgs) => {
     // Ids only: the body carries user text, and tokens live in context.
     const b = (body ?? {}) as Record<string, unknown>;
+    // A request racing an uninstall (or from a workspace whose install is gone): Bolt calls no
+    // listener and acks; nothing of ours failed.
+    if (isWorkspaceGone((error as { original?: unknown }).original ?? error)) {
+      logger.info('request from a workspace without an installation', { team: context?.teamId });
+      return;
+    }
     logger.error('slack listener error', {
       err: error,
       code: error.code,
@@ -236,12 +310,14 @@ export async function startSlack(
         });
         return { server, readiness };
       })();
-  const { server, readiness } = deps.http ?? own!;
+  const { server: httpServer, readiness } = deps.http ?? own!;
 
   let isReady: () => boolean;
+  // "Add to Slack" and the OAuth redirect, in HTTP and Socket Mode alike: browsers need HTTP.
+  const unmountInstall = oauth ? httpServer.mount(installRoutes(oauth.provider, logger)) : () => {};
   let unmount = () => {};
   if (transport.mode === 'http') {
-    unmount = server.mount(transport.handler);
+    unmount = httpServer.mount(transport.handler);
     isReady = () => !draining;
   } else {
     // Ready while the WebSocket is up; the client reconnects by itself after a drop.
@@ -261,13 +337,20 @@ export async function startSlack(
     isReady = () => connected;
   }
   const unregister = readiness.register('slack', () => isReady());
-  logger.info('slack adapter ready', { mode: transport.mode, port: server.port });
+  logger.info('slack adapter ready', {
+    mode: transport.mode,
+    port: httpServer.port,
+    workspaces: oauth ? 'many (OAuth installs)' : 'one (bot token)',
+  });
 
-  const idle = () => Promise.all([queue.onIdle(), digestQueue.onIdle()]).then(() => undefined);
+  // Jobs put off for a rate limit count too: they come back into a lane.
+  const idle = () => jobs.onIdle();
   return {
     mode: transport.mode,
-    port: server.port,
+    port: httpServer.port,
     digestPublisher,
+    clients,
+    oauth,
     idle,
     drain() {
       draining = true;
@@ -282,6 +365,7 @@ export async function startSlack(
       await settleWithin(idle(), ABORT_SETTLE_MS);
       unregister();
       unmount();
+      unmountInstall();
       if (transport.mode === 'socket') await app.stop();
       await own?.server.close();
       return { ...counts, rejected };

@@ -3,6 +3,7 @@ import type { SlackTarget } from '../../src/jobs/types.js';
 /** The delivery target of a slash command or a shortcut, from the fields Slack sends. */
 export function slackTarget(fields: {
   teamId: string;
+  enterpriseId?: string | undefined;
   channel: string;
   user: string;
   threadTs?: string;
@@ -12,6 +13,7 @@ export function slackTarget(fields: {
   return {
     platform: 'slack',
     teamId: fields.teamId,
+    ...(fields.enterpriseId ? { enterpriseId: fields.enterpriseId } : {}),
     channel: fields.channel,
     user: fields.user,
     ...(fields.threadTs ? { threadTs: fields.threadTs } : {}),

@@ -11,6 +11,7 @@ import { composeDigest, type Composed } from './compose.js';
 import { createFeedReader, type FeedReader } from './feed-reader.js';
 import { createHostLimiter, type HostLimiter } from './host-limiter.js';
 import type { ChannelRef, DigestProgress, DigestPublisher } from './types.js';
+import type { BriefOptionsFor } from '../workspace-settings.js';
 
 /**
  * What the digest service (commands) and the scheduler share: the store, one polite fetch limiter,
@@ -28,6 +29,8 @@ export interface DigestRuntimeDeps {
   metrics?: Metrics;
   /** This runtime's name on delivery leases; default host, pid and a random part. */
   owner?: string;
+  /** A channel's workspace defaults for its briefs (src/workspace-settings.ts); none without it. */
+  briefOptionsFor?: BriefOptionsFor;
 }
 
 /**
@@ -119,7 +122,10 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
         if (locks.get(key) === mine) locks.delete(key);
       }
     },
-    compose(run, schedule, localDate, feeds, options = {}) {
+    async compose(run, schedule, localDate, feeds, options = {}) {
+      // A preview (seen: false) belongs to no workspace.
+      const briefOptions =
+        options.seen === false ? undefined : await deps.briefOptionsFor?.(schedule.channel);
       return composeDigest(
         {
           channel: schedule.channel,
@@ -137,6 +143,7 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
           seen: options.seen === false ? undefined : store,
           signal: options.signal,
           onProgress: options.onProgress,
+          ...(briefOptions ? { briefOptions } : {}),
         },
       );
     },

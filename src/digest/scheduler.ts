@@ -1,4 +1,5 @@
 import { untilDeadline } from '../drain.js';
+import { isWorkspaceGone } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ChannelSchedule, DigestStore, LedgerEntry } from '../store/store.js';
 import { channelKey, type DigestRun, type DigestRuntime } from './runtime.js';
@@ -35,6 +36,22 @@ export const FAILED_RETRY_MS = 15 * 60_000;
 export const FAILED_RETRIES = 3;
 const SEEN_RETENTION_MS = 90 * 86_400_000;
 const PRUNE_EVERY_MS = 6 * 3_600_000;
+
+/**
+ * A short, safe reason for a failed post, kept in the ledger for App Home: the platform's error
+ * code (Slack's `not_in_channel`, Discord's numeric code, a client's `..._request_error`), never
+ * a message, which may carry internal addresses.
+ */
+export function failureCode(err: unknown): string {
+  for (let e: unknown = err, depth = 0; e !== null && typeof e === 'object' && depth < 5; depth++) {
+    const { data, code } = e as { data?: { error?: unknown }; code?: unknown };
+    if (typeof data?.error === 'string' && /^[a-z0-9_]{1,60}$/i.test(data.error)) return data.error;
+    if ((typeof code === 'string' && /^[a-z0-9_.-]{1,60}$/i.test(code)) || typeof code === 'number')
+      return String(code);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return 'error';
+}
 
 const defaultTimer = (fn: () => void, ms: number) => {
   const t = setTimeout(fn, ms);
@@ -75,9 +92,18 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         stories: entry.digest.stories.length,
       });
     } catch (err) {
+      if (isWorkspaceGone(err)) {
+        // It uninstalled: nothing may be posted there, and there is nobody to tell. Ends quietly.
+        await store.markAttemptFailed(entry.id, now(), true, now(), 'uninstalled');
+        logger.info('digest dropped: the workspace has no installation any more', {
+          channel: channelKey(entry.channel),
+          localDate: entry.localDate,
+        });
+        return;
+      }
       const attempts = entry.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
-      await store.markAttemptFailed(entry.id, now() + backoff(attempts), giveUp, now());
+      await store.markAttemptFailed(entry.id, now() + backoff(attempts), giveUp, now(), failureCode(err));
       logger[giveUp ? 'error' : 'warn']('digest delivery failed', {
         channel: channelKey(entry.channel),
         localDate: entry.localDate,

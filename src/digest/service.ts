@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import type { BriefService } from '../service.js';
 import type { DigestStore } from '../store/store.js';
 import { createDigestRuntime, type DigestRuntime } from './runtime.js';
+import type { BriefOptionsFor } from '../workspace-settings.js';
 import { localDateOf, parseTimeOrThrow, parseTimeZoneOrThrow } from './time.js';
 import type { ChannelRef, Digest, DigestService, SubscribeRequest, SubscribeResult } from './types.js';
 
@@ -21,6 +22,8 @@ export interface DigestServiceDeps {
   now?: () => number;
   resolve?: Resolver;
   metrics?: Metrics;
+  /** A channel's workspace defaults for its briefs (src/workspace-settings.ts). */
+  briefOptionsFor?: BriefOptionsFor;
 }
 
 export interface DigestServiceWithRuntime extends DigestService {

@@ -9,6 +9,7 @@ import type { FeedItem } from './feed-item.js';
 import { clip } from './html-text.js';
 import type { HostLimiter } from './host-limiter.js';
 import type { DigestSource, DigestStory } from './types.js';
+import type { WorkspaceBriefOptions } from '../workspace-settings.js';
 
 /**
  * One cluster becomes one story: the representative's article is briefed through the service (its
@@ -28,6 +29,8 @@ export interface StoryDeps {
    */
   memo?: Map<string, Promise<Brief>>;
   signal?: AbortSignal;
+  /** The channel's workspace defaults (engine, language, length) for its briefs. */
+  briefOptions?: WorkspaceBriefOptions;
 }
 
 /** Longest line in the parent message: one line in Slack and Discord at normal widths. */
@@ -69,13 +72,14 @@ export function headlineOnlyBrief(item: FeedItem): Brief {
 }
 
 async function briefItem(item: FeedItem, deps: StoryDeps): Promise<Brief> {
-  const options = { caller: deps.caller, signal: deps.signal };
+  const options = { ...deps.briefOptions, caller: deps.caller, signal: deps.signal };
   const link = item.link !== null && !item.sharedLink ? item.link : null;
   if (link) {
     try {
       const run = () => deps.limiter.run(link, () => deps.service.brief({ kind: 'url', url: link }, options));
-      // Keyed by the canonical link: the same article behind two tracking URLs is read once.
-      const memoKey = item.linkKey ?? link;
+      // Keyed by the canonical link: the same article behind two tracking URLs is read once; and by
+      // the options, since workspaces with other defaults get other briefs of it.
+      const memoKey = `${JSON.stringify(deps.briefOptions ?? {})} ${item.linkKey ?? link}`;
       let pending = deps.memo?.get(memoKey);
       if (!pending) {
         pending = run();

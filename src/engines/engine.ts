@@ -11,6 +11,11 @@ export interface BriefOptions {
    * the brief (Brief.length).
    */
   length?: BriefLength;
+  /**
+   * ISO 639 code to write in instead of the engine's configured language (engines that write);
+   * null = the article's own language.
+   */
+  language?: string | null;
 }
 
 export interface ModelUsage {
@@ -27,5 +32,7 @@ export interface Engine {
    * Engines that have one get their briefs cached by the service; cheap ones need none.
    */
   readonly fingerprint?: string;
+  /** The fingerprint of a brief made with these options (another language), when they change it. */
+  fingerprintFor?(options: Pick<BriefOptions, 'language'>): string;
   brief(article: Article, options?: BriefOptions): Promise<Brief>;
 }

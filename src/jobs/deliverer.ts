@@ -63,6 +63,16 @@ export interface Deliverer<T extends DeliveryTarget = DeliveryTarget> {
    * retries): a job that delivered nothing yet is worth running again later.
    */
   transient(err: unknown): boolean;
+  /**
+   * False when the target's workspace is gone (it uninstalled the app): nothing may be posted there
+   * and nobody can be told, so the job ends quietly. Unset: always reachable.
+   */
+  reachable?(target: T): Promise<boolean>;
+  /**
+   * How long (ms) the platform asked the target's workspace to wait (a 429's Retry-After still
+   * running); 0 when it did not. A job the queue can defer waits outside its slot instead.
+   */
+  deferMs?(target: T): number;
   /** The requester's own IANA time zone when the platform knows it (Slack does); null otherwise. */
   userTimezone?(target: T): Promise<string | null>;
   /** Posts digests on this platform (the scheduler's and `digest now`'s publisher). */

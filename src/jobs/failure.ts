@@ -16,6 +16,15 @@ export const TOO_SLOW = new BriefError(
  */
 export class RetryLater extends Error {
   override readonly name = 'RetryLater';
+  /**
+   * Set when the platform said how long to wait (a 429's Retry-After): the queue runs the job again
+   * after this many ms, without counting an attempt (JobMeta.canDefer), and frees its slot meanwhile.
+   */
+  readonly delayMs?: number;
+  constructor(message: string, options?: { cause?: unknown; delayMs?: number }) {
+    super(message, options);
+    if (options?.delayMs !== undefined) this.delayMs = options.delayMs;
+  }
 }
 
 /** Causes are followed this deep: enough for a service wrapping a publisher wrapping an SDK error. */

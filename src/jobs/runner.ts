@@ -2,11 +2,12 @@ import type { DigestService } from '../digest/types.js';
 import type { Logger } from '../logger.js';
 import type { BriefService } from '../service.js';
 import { isBriefError } from '../errors.js';
+import type { BriefOptionsFor, WorkspaceBriefOptions } from '../workspace-settings.js';
 import type { Deliverer, Deliverers, Notice } from './deliverer.js';
 import { runDigestJob } from './digest-job.js';
 import { failureNotice, RetryLater } from './failure.js';
 import { deadline } from './deadline.js';
-import type { BriefJob, DeliveryTarget, Job, JobOutcome } from './types.js';
+import { channelOf, type BriefJob, type DeliveryTarget, type Job, type JobOutcome } from './types.js';
 
 /** Ingest + engine + posting for all of a brief job's inputs; well inside a response_url's 30 minutes. */
 export const BRIEF_JOB_TIMEOUT_MS = 90_000;
@@ -23,6 +24,8 @@ export interface JobRunnerDeps {
   shutdown?: AbortSignal;
   /** Deadline for one brief job (all its inputs); default 90 s. */
   briefTimeoutMs?: number;
+  /** The defaults of the target's workspace (engine, language, length); none without it. */
+  briefOptionsFor?: BriefOptionsFor;
 }
 
 export interface JobMeta {
@@ -32,12 +35,19 @@ export interface JobMeta {
    * default true: the in-process queue never retries, so every failure is answered now.
    */
   finalAttempt?: boolean;
+  /**
+   * true when the queue can run the job again later without counting an attempt: the runner then
+   * rejects with RetryLater carrying `delayMs` when the target's workspace is rate limited (a 429),
+   * so the job waits outside its slot. The in-process queue and BullMQ (moveToDelayed) both can.
+   */
+  canDefer?: boolean;
 }
 
 export interface JobRunner {
   /**
    * Runs one job to its end: resolves once the requester was answered (or cannot be reached).
-   * Rejects only with RetryLater, and only when `meta.finalAttempt` is false.
+   * Rejects only with RetryLater: when `meta.finalAttempt` is false, or with `delayMs` when
+   * `meta.canDefer` is true.
    */
   run(job: Job, meta: JobMeta): Promise<JobOutcome>;
 }
@@ -65,6 +75,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     finalAttempt: boolean,
   ): Promise<JobOutcome> => {
     const session = deliverer.open(job.target);
+    const defaults: WorkspaceBriefOptions = (await deps.briefOptionsFor?.(channelOf(job.target))) ?? {};
     const signal = deadline(deps.briefTimeoutMs ?? BRIEF_JOB_TIMEOUT_MS, job.expiresAt, now, shutdown);
     // Until something reached the requester, a passing failure may hand the whole job back.
     let sent = false;
@@ -80,7 +91,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       let brief;
       try {
         // A section front or a bot check is answered with a notice, not posted as a junk brief.
+        // The job's own length (a command's --length) wins over the workspace's default.
         brief = await deps.service.brief(input, {
+          ...defaults,
           signal,
           caller: job.caller,
           articlesOnly: true,
@@ -119,6 +132,14 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const log = deps.logger.child({ job: meta.id, platform: target.platform });
       try {
         const deliverer = delivererFor(target);
+        // The workspace uninstalled while the job waited: nothing to post, nobody to tell.
+        if (deliverer.reachable && !(await deliverer.reachable(target))) {
+          log.info('job dropped: the workspace has no installation any more', { kind: job.kind });
+          return { status: 'unreachable' };
+        }
+        // The platform asked this workspace to wait (a 429): wait outside the slot, not in it.
+        const wait = meta.canDefer ? (deliverer.deferMs?.(target) ?? 0) : 0;
+        if (wait > 0) throw new RetryLater('the workspace is rate limited', { delayMs: wait });
         if (job.kind === 'brief')
           return await runBrief(job, log.child({ caller: job.caller }), deliverer, finalAttempt);
         return await runDigestJob(job, { digest: deps.digest, deliverer, log, now, shutdown, finalAttempt });

@@ -14,6 +14,8 @@ import type { BriefInput } from '../service.js';
 export interface SlackTarget {
   platform: 'slack';
   teamId: string;
+  /** The Enterprise Grid organisation, when the request came from one (org-wide installs). */
+  enterpriseId?: string;
   channel: string;
   /** Who asked: private answers (ephemeral messages) go to them. */
   user: string;

@@ -207,6 +207,144 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE digest_ledger ADD COLUMN lease_until BIGINT NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 4,
+    name: 'Slack installations, OAuth states, workspace settings, brief counts, digest failure reasons',
+    sqlite: `
+      -- Slack OAuth installs, one per workspace, or per organisation for an org-wide install
+      -- (Enterprise Grid): install_key is 'E:<enterprise id>' for those, 'T:<team id>' otherwise.
+      -- Token columns hold AES-256-GCM ciphertext (src/secret-box.ts), never a token.
+      CREATE TABLE slack_installations (
+        install_key           TEXT    PRIMARY KEY,
+        enterprise_id         TEXT,
+        team_id               TEXT,
+        is_enterprise_install INTEGER NOT NULL DEFAULT 0,
+        app_id                TEXT,
+        team_name             TEXT,
+        enterprise_name       TEXT,
+        enterprise_url        TEXT,
+        bot_token_sealed      TEXT    NOT NULL,
+        bot_refresh_sealed    TEXT,
+        bot_expires_at        INTEGER,
+        bot_user_id           TEXT    NOT NULL,
+        bot_id                TEXT    NOT NULL,
+        bot_scopes            TEXT    NOT NULL,
+        installer_user_id     TEXT    NOT NULL,
+        installed_at          INTEGER NOT NULL,
+        updated_at            INTEGER NOT NULL
+      );
+      CREATE INDEX slack_installations_team ON slack_installations (team_id);
+
+      -- Which organisation a workspace of an org-wide install belongs to: a digest or a worker
+      -- knows only the team id, and finds the org's token through this.
+      CREATE TABLE slack_org_teams (
+        team_id       TEXT    PRIMARY KEY,
+        enterprise_id TEXT    NOT NULL,
+        seen_at       INTEGER NOT NULL
+      );
+      CREATE INDEX slack_org_teams_enterprise ON slack_org_teams (enterprise_id);
+
+      -- OAuth state handed to one installer's browser: usable once, until it expires.
+      CREATE TABLE slack_oauth_states (
+        state        TEXT    PRIMARY KEY,
+        options_json TEXT    NOT NULL,
+        created_at   INTEGER NOT NULL,
+        expires_at   INTEGER NOT NULL
+      );
+      CREATE INDEX slack_oauth_states_expires ON slack_oauth_states (expires_at);
+
+      -- A workspace's defaults for its briefs (NULL = the server's); per-channel settings may
+      -- later inherit from these.
+      CREATE TABLE workspace_settings (
+        platform     TEXT    NOT NULL,
+        workspace_id TEXT    NOT NULL,
+        engine       TEXT,
+        language     TEXT,
+        length       TEXT,
+        updated_by   TEXT,
+        updated_at   INTEGER NOT NULL,
+        PRIMARY KEY (platform, workspace_id)
+      );
+
+      -- Briefs made per caller and UTC day, whatever the engine (the usage ledger counts LLM calls).
+      CREATE TABLE brief_counts (
+        day    TEXT    NOT NULL,
+        caller TEXT    NOT NULL,
+        briefs INTEGER NOT NULL,
+        PRIMARY KEY (day, caller)
+      );
+
+      -- Why the last delivery attempt of a digest failed (a platform error code), for App Home.
+      ALTER TABLE digest_ledger ADD COLUMN last_error TEXT;
+    `,
+    postgres: `
+      -- Slack OAuth installs, one per workspace, or per organisation for an org-wide install
+      -- (Enterprise Grid): install_key is 'E:<enterprise id>' for those, 'T:<team id>' otherwise.
+      -- Token columns hold AES-256-GCM ciphertext (src/secret-box.ts), never a token.
+      CREATE TABLE slack_installations (
+        install_key           TEXT    PRIMARY KEY,
+        enterprise_id         TEXT,
+        team_id               TEXT,
+        is_enterprise_install INTEGER NOT NULL DEFAULT 0,
+        app_id                TEXT,
+        team_name             TEXT,
+        enterprise_name       TEXT,
+        enterprise_url        TEXT,
+        bot_token_sealed      TEXT    NOT NULL,
+        bot_refresh_sealed    TEXT,
+        bot_expires_at        BIGINT,
+        bot_user_id           TEXT    NOT NULL,
+        bot_id                TEXT    NOT NULL,
+        bot_scopes            TEXT    NOT NULL,
+        installer_user_id     TEXT    NOT NULL,
+        installed_at          BIGINT  NOT NULL,
+        updated_at            BIGINT  NOT NULL
+      );
+      CREATE INDEX slack_installations_team ON slack_installations (team_id);
+
+      -- Which organisation a workspace of an org-wide install belongs to: a digest or a worker
+      -- knows only the team id, and finds the org's token through this.
+      CREATE TABLE slack_org_teams (
+        team_id       TEXT    PRIMARY KEY,
+        enterprise_id TEXT    NOT NULL,
+        seen_at       BIGINT  NOT NULL
+      );
+      CREATE INDEX slack_org_teams_enterprise ON slack_org_teams (enterprise_id);
+
+      -- OAuth state handed to one installer's browser: usable once, until it expires.
+      CREATE TABLE slack_oauth_states (
+        state        TEXT    PRIMARY KEY,
+        options_json TEXT    NOT NULL,
+        created_at   BIGINT  NOT NULL,
+        expires_at   BIGINT  NOT NULL
+      );
+      CREATE INDEX slack_oauth_states_expires ON slack_oauth_states (expires_at);
+
+      -- A workspace's defaults for its briefs (NULL = the server's); per-channel settings may
+      -- later inherit from these.
+      CREATE TABLE workspace_settings (
+        platform     TEXT    NOT NULL,
+        workspace_id TEXT    NOT NULL,
+        engine       TEXT,
+        language     TEXT,
+        length       TEXT,
+        updated_by   TEXT,
+        updated_at   BIGINT  NOT NULL,
+        PRIMARY KEY (platform, workspace_id)
+      );
+
+      -- Briefs made per caller and UTC day, whatever the engine (the usage ledger counts LLM calls).
+      CREATE TABLE brief_counts (
+        day    TEXT    NOT NULL,
+        caller TEXT    NOT NULL,
+        briefs INTEGER NOT NULL,
+        PRIMARY KEY (day, caller)
+      );
+
+      -- Why the last delivery attempt of a digest failed (a platform error code), for App Home.
+      ALTER TABLE digest_ledger ADD COLUMN last_error TEXT;
+    `,
+  },
 ];
 
 /** The schema version this release writes (both dialects). */

@@ -6,8 +6,10 @@ import type { StoreContext } from './kysely/context.js';
 import { digestLedger } from './kysely/digest-ledger.js';
 import { feedState } from './kysely/feed-state.js';
 import { seenItems } from './kysely/seen-items.js';
+import { slackInstallations } from './kysely/slack-installations.js';
 import { subscriptions } from './kysely/subscriptions.js';
 import { usageLedger } from './kysely/usage-ledger.js';
+import { workspaces } from './kysely/workspaces.js';
 import type { BriefDatabase } from './schema.js';
 import { openSqliteDatabase, type SqliteOpenOptions } from './sqlite-db.js';
 import type { Store } from './store.js';
@@ -27,6 +29,8 @@ export function createKyselyStore(ctx: StoreContext): KyselyStore {
     ...feedState(ctx),
     ...seenItems(ctx),
     ...digestLedger(ctx),
+    ...workspaces(ctx),
+    ...slackInstallations(ctx),
     dialect: ctx.dialect,
     db: ctx.db,
     // Idempotent: entry points close on every exit path.

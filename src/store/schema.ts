@@ -71,6 +71,8 @@ export interface DigestLedgerTable {
   lease_owner: string | null;
   /** Until when that owner holds it (Unix ms); an expired lease can be claimed by anyone. */
   lease_until: Generated<number>;
+  /** Why the last delivery attempt failed (schema 4): a platform error code; null when none did. */
+  last_error: string | null;
 }
 
 export interface SeenItemsTable {
@@ -82,6 +84,59 @@ export interface SeenItemsTable {
   digest_id: number | null;
 }
 
+/** A Slack OAuth install (schema 4); token columns are sealed (src/secret-box.ts). */
+export interface SlackInstallationsTable {
+  /** 'E:<enterprise id>' for an org-wide install, 'T:<team id>' otherwise. */
+  install_key: string;
+  enterprise_id: string | null;
+  team_id: string | null;
+  is_enterprise_install: number;
+  app_id: string | null;
+  team_name: string | null;
+  enterprise_name: string | null;
+  enterprise_url: string | null;
+  bot_token_sealed: string;
+  bot_refresh_sealed: string | null;
+  /** Unix ms when the bot token expires (token rotation); null when it does not. */
+  bot_expires_at: number | null;
+  bot_user_id: string;
+  bot_id: string;
+  /** Comma-separated, as Slack sends them. */
+  bot_scopes: string;
+  installer_user_id: string;
+  installed_at: number;
+  updated_at: number;
+}
+
+export interface SlackOrgTeamsTable {
+  team_id: string;
+  enterprise_id: string;
+  seen_at: number;
+}
+
+export interface SlackOAuthStatesTable {
+  state: string;
+  options_json: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface WorkspaceSettingsTable {
+  platform: Platform;
+  workspace_id: string;
+  engine: string | null;
+  language: string | null;
+  length: string | null;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export interface BriefCountsTable {
+  day: string;
+  caller: string;
+  briefs: number;
+}
+
 export interface BriefDatabase {
   brief_cache: BriefCacheTable;
   usage_ledger: UsageLedgerTable;
@@ -89,6 +144,11 @@ export interface BriefDatabase {
   feed_state: FeedStateTable;
   digest_ledger: DigestLedgerTable;
   seen_items: SeenItemsTable;
+  slack_installations: SlackInstallationsTable;
+  slack_org_teams: SlackOrgTeamsTable;
+  slack_oauth_states: SlackOAuthStatesTable;
+  workspace_settings: WorkspaceSettingsTable;
+  brief_counts: BriefCountsTable;
 }
 
 /** Every table, parents before children: the order to copy them in (and the reverse to empty them). */
@@ -99,4 +159,9 @@ export const TABLES = [
   'feed_state',
   'digest_ledger',
   'seen_items',
+  'slack_installations',
+  'slack_org_teams',
+  'slack_oauth_states',
+  'workspace_settings',
+  'brief_counts',
 ] as const satisfies ReadonlyArray<keyof BriefDatabase>;

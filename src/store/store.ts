@@ -1,6 +1,6 @@
 import type { Brief } from '../brief.js';
 import type { FeedItem } from '../digest/feed-item.js';
-import type { ChannelRef, Digest, Subscription } from '../digest/types.js';
+import type { ChannelRef, Digest, FailedFeed, Platform, Subscription } from '../digest/types.js';
 
 /**
  * The store behind the service: one interface per concern, so features add theirs (subscriptions,
@@ -57,6 +57,8 @@ export interface UsageTotals {
 
 export interface UsageLedger {
   recordUsage(record: UsageRecord): Promise<void>;
+  /** Counts one brief made for `caller`, whatever the engine (App Home's "briefs this month"). */
+  recordBrief(caller: string, at: number): Promise<void>;
   /** Totals per UTC day and caller, oldest day first; `sinceDay` (YYYY-MM-DD) limits the range. */
   usageTotals(options?: { sinceDay?: string }): Promise<UsageTotals[]>;
 }
@@ -135,6 +137,18 @@ export interface LedgerEntry {
   /** Who holds the delivery lease (see claimDelivery), and until when; null / 0 when nobody. */
   leaseOwner: string | null;
   leaseUntil: number;
+  /** Why the last delivery attempt failed (a platform error code); null when none did. */
+  lastError: string | null;
+}
+
+/** What a channel's digests did lately (App Home). */
+export interface DigestStatusSummary {
+  /** When the last digest was fully posted; null when none was. */
+  lastSentAt: number | null;
+  /** The latest delivery attempt that failed, and the platform's reason. */
+  lastDeliveryFailure: { at: number; error: string } | null;
+  /** Feeds that could not be read for the latest digest, with their reasons. */
+  lastFailedFeeds: { at: number; feeds: FailedFeed[] } | null;
 }
 
 /**
@@ -193,7 +207,14 @@ export interface DigestLedgerStore {
    * A delivery attempt failed: count it, release the lease and retry after `nextAttemptAt`, or
    * give up (`failed`). Does nothing to an entry that is no longer pending.
    */
-  markAttemptFailed(id: number, nextAttemptAt: number, giveUp: boolean, at: number): Promise<void>;
+  markAttemptFailed(
+    id: number,
+    nextAttemptAt: number,
+    giveUp: boolean,
+    at: number,
+    /** Why it failed: a short platform error code, kept for App Home. */
+    error?: string,
+  ): Promise<void>;
   /**
    * Deletes a `composed` entry (its parent never posted) and un-marks the keys it marked seen, so
    * the stories come again with the next digest. False, and nothing changes, in any other state.
@@ -202,12 +223,118 @@ export interface DigestLedgerStore {
   /** Entries not yet delivered whose next attempt is due and that nobody holds a lease on. */
   pendingDeliveries(now: number): Promise<LedgerEntry[]>;
   getDigestEntry(id: number): Promise<LedgerEntry | null>;
+  digestStatus(channel: ChannelRef): Promise<DigestStatusSummary>;
 }
 
 export type DigestStore = SubscriptionStore & FeedStateStore & SeenItemStore & DigestLedgerStore;
 
+// ---- Workspaces: settings, usage, and forgetting one (an uninstall) ------------------------
+
+/** A Slack workspace (team id) or a Discord server (guild id). */
+export interface WorkspaceRef {
+  platform: Platform;
+  workspaceId: string;
+}
+
+export const briefLengths = ['short', 'standard', 'detailed'] as const;
+export type BriefLength = (typeof briefLengths)[number];
+
+/** A workspace's defaults for its briefs; null fields mean "the server's". */
+export interface WorkspaceSettings {
+  engine: 'auto' | 'extractive' | 'llm' | null;
+  /** ISO 639 code the LLM writes in; null = the server's (BRIEF_LANGUAGE). */
+  language: string | null;
+  length: BriefLength | null;
+  updatedBy: string | null;
+  updatedAt: number;
+}
+
+export interface WorkspaceUsage {
+  /** Briefs made for the workspace's channels and digests. */
+  briefs: number;
+  /** LLM calls, and the tokens they cost. */
+  llmCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** What forgetWorkspace deleted, by table. */
+export type ForgetCounts = Record<
+  'subscriptions' | 'digests' | 'seenItems' | 'settings' | 'usage' | 'briefCounts',
+  number
+>;
+
+export interface WorkspaceStore {
+  getWorkspaceSettings(ws: WorkspaceRef): Promise<WorkspaceSettings | null>;
+  putWorkspaceSettings(ws: WorkspaceRef, settings: WorkspaceSettings): Promise<void>;
+  /** Every subscription in the workspace's channels, by channel then id (App Home). */
+  workspaceSubscriptions(ws: WorkspaceRef): Promise<Subscription[]>;
+  /** Briefs and LLM tokens of the workspace since the UTC day `sinceDay` (YYYY-MM-DD). */
+  workspaceUsage(ws: WorkspaceRef, sinceDay: string): Promise<WorkspaceUsage>;
+  /**
+   * Deletes what the workspace left (it uninstalled): its subscriptions, digest ledger and seen
+   * items (pending deliveries stop), its settings, its usage rows and brief counts. One transaction.
+   * Feed state (per feed URL) and cached briefs (per article) are shared and expire on their own.
+   */
+  forgetWorkspace(ws: WorkspaceRef): Promise<ForgetCounts>;
+}
+
+// ---- Slack installations (many workspaces; adapters/slack/installations) -----------------
+
+/** An installation as stored: tokens sealed (src/secret-box.ts). Times are Unix ms. */
+export interface SlackInstallationRecord {
+  /** 'E:<enterprise id>' for an org-wide install, 'T:<team id>' otherwise (slackInstallKey). */
+  installKey: string;
+  enterpriseId: string | null;
+  teamId: string | null;
+  isEnterpriseInstall: boolean;
+  appId: string | null;
+  teamName: string | null;
+  enterpriseName: string | null;
+  enterpriseUrl: string | null;
+  botTokenSealed: string;
+  botRefreshSealed: string | null;
+  botExpiresAt: number | null;
+  botUserId: string;
+  botId: string;
+  botScopes: string[];
+  installerUserId: string;
+  installedAt: number;
+  updatedAt: number;
+}
+
+export const slackInstallKey = (
+  q: { enterpriseId?: string | null; teamId?: string | null },
+  orgWide: boolean,
+) => (orgWide ? `E:${q.enterpriseId ?? ''}` : `T:${q.teamId ?? ''}`);
+
+export interface SlackInstallationStore {
+  /** Inserts or replaces the installation under its key; `installedAt` of an existing row is kept. */
+  putSlackInstallation(record: SlackInstallationRecord): Promise<void>;
+  getSlackInstallation(installKey: string): Promise<SlackInstallationRecord | null>;
+  /** Deletes it (and, for an org install, its teams' mapping); false when there was none. */
+  deleteSlackInstallation(installKey: string): Promise<boolean>;
+  /** Records that `teamId` belongs to the organisation `enterpriseId` (org-wide installs). */
+  rememberSlackOrgTeam(teamId: string, enterpriseId: string, at: number): Promise<void>;
+  slackOrgOfTeam(teamId: string): Promise<string | null>;
+  slackOrgTeams(enterpriseId: string): Promise<string[]>;
+  /** Keeps an OAuth state until `expiresAt`. */
+  putOAuthState(state: string, optionsJson: string, createdAt: number, expiresAt: number): Promise<void>;
+  /** Takes the state (deleting it, so it works once): its options, or null when unknown or expired. */
+  takeOAuthState(state: string, now: number): Promise<string | null>;
+  pruneOAuthStates(now: number): Promise<number>;
+}
+
 export interface Store
-  extends BriefCacheStore, UsageLedger, SubscriptionStore, FeedStateStore, SeenItemStore, DigestLedgerStore {
+  extends
+    BriefCacheStore,
+    UsageLedger,
+    SubscriptionStore,
+    FeedStateStore,
+    SeenItemStore,
+    DigestLedgerStore,
+    WorkspaceStore,
+    SlackInstallationStore {
   /** Which database this is: for logs and for the few callers that must know. */
   readonly dialect: StoreDialect;
   /** Closes the connection (SQLite) or ends the pool (PostgreSQL); waits for queries in flight. */

@@ -85,6 +85,8 @@ export interface SlashCommandFields {
   user_id?: string;
   command?: string;
   trigger_id?: string;
+  /** The workspace; default T0TEST (the single-workspace fake's). */
+  team_id?: string;
 }
 
 /**
@@ -101,7 +103,7 @@ export function newTriggerId(): string {
 export function slashCommandBody(fields: SlashCommandFields): string {
   return new URLSearchParams({
     token: 'deprecated-verification-token',
-    team_id: 'T0TEST',
+    team_id: fields.team_id ?? 'T0TEST',
     team_domain: 'test',
     channel_id: fields.channel_id ?? 'C0CHANNEL',
     channel_name: 'general',

@@ -36,6 +36,7 @@ export function briefCommandHandler(deps: SlackDeps, extra: readonly Subcommand[
     // call on it. Queueing is quick (a memory push, or one Redis round trip).
     const target = slackTarget({
       teamId: command.team_id,
+      enterpriseId: command.enterprise_id,
       channel: command.channel_id,
       user: command.user_id,
       responseUrl: command.response_url,

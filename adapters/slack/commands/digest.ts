@@ -57,6 +57,7 @@ export const digestSubcommand: Subcommand = {
 function targetOf({ command, deps }: SubcommandContext) {
   return slackTarget({
     teamId: command.team_id,
+    enterpriseId: command.enterprise_id,
     channel: command.channel_id,
     user: command.user_id,
     responseUrl: command.response_url,

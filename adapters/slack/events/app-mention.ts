@@ -15,6 +15,7 @@ export function appMentionHandler(deps: SlackDeps) {
     const target: SlackTarget = {
       platform: 'slack',
       teamId: context.teamId ?? '?',
+      ...(context.enterpriseId ? { enterpriseId: context.enterpriseId } : {}),
       channel: event.channel,
       user: event.user,
       threadTs: event.thread_ts ?? event.ts,

@@ -19,7 +19,9 @@ export function briefMessageShortcutHandler(deps: SlackDeps) {
     await ack();
     const message = shortcut.message;
     const target = slackTarget({
-      teamId: shortcut.team?.id ?? '?',
+      // An org-wide install sends no team: the user's own workspace is the one.
+      teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '?',
+      enterpriseId: shortcut.enterprise?.id,
       channel: shortcut.channel.id,
       user: shortcut.user.id,
       threadTs: (message.thread_ts as string | undefined) ?? message.ts,

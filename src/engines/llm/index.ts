@@ -65,13 +65,9 @@ export function createLlmEngine(deps: LlmEngineDeps): LlmEngine {
   const logger = deps.logger ?? silentLogger;
   const prompts = deps.prompts ?? loadPrompts();
   const countSentences = (text: string) => splitSentences(text).length;
-  const fingerprint = [
-    'llm',
-    settings.model,
-    prompts.version,
-    settings.language ?? 'auto',
-    `in${settings.maxInputTokens}`,
-  ].join('|');
+  const fingerprintOf = (language: string | null) =>
+    ['llm', settings.model, prompts.version, language ?? 'auto', `in${settings.maxInputTokens}`].join('|');
+  const fingerprint = fingerprintOf(settings.language);
 
   const request = (messages: ChatMessage[]) => {
     const body: ChatCompletionCreateParamsNonStreaming = {
@@ -120,7 +116,10 @@ export function createLlmEngine(deps: LlmEngineDeps): LlmEngine {
   return {
     name: 'llm',
     fingerprint,
+    fingerprintFor: (options) =>
+      fingerprintOf(options.language !== undefined ? options.language : settings.language),
     async brief(article: Article, options: BriefOptions = {}): Promise<Brief> {
+      const language = options.language !== undefined ? options.language : settings.language;
       // The base carries the requested length into the brief (Brief.length, spread below).
       const base = await extractive.brief(article, { signal: options.signal, length: options.length });
       const selection = selectParagraphs(article.paragraphs, settings.maxInputTokens, {
@@ -131,11 +130,11 @@ export function createLlmEngine(deps: LlmEngineDeps): LlmEngine {
         paragraphs: selection.paragraphs,
         positions: selection.positions,
         totalParagraphs: article.paragraphs.length,
-        languageName: settings.language ? languageName(settings.language) : null,
+        languageName: language ? languageName(language) : null,
       });
       const output = await generate(messages, options);
 
-      const outputLanguage = settings.language ?? base.language;
+      const outputLanguage = language ?? base.language;
       const sameLanguage = primary(outputLanguage) === primary(base.language);
       const grounded = groundOutput(output, articleText(article), {
         checkNames: sameLanguage && !NOUN_CAPITALISING.has(primary(base.language)),

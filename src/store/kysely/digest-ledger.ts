@@ -21,6 +21,7 @@ const toEntry = (r: Row): LedgerEntry => ({
   createdAt: r.created_at,
   leaseOwner: r.lease_owner,
   leaseUntil: r.lease_until,
+  lastError: r.last_error,
 });
 
 /** Entries a deliverer may still work on. */
@@ -130,7 +131,7 @@ export function digestLedger({ db, dialect }: StoreContext): DigestLedgerStore {
       return r.numUpdatedRows > 0n;
     },
 
-    async markAttemptFailed(id, nextAttemptAt, giveUp, at) {
+    async markAttemptFailed(id, nextAttemptAt, giveUp, at, error) {
       await db
         .updateTable('digest_ledger')
         .set((eb) => ({
@@ -140,6 +141,7 @@ export function digestLedger({ db, dialect }: StoreContext): DigestLedgerStore {
           updated_at: at,
           lease_owner: null,
           lease_until: 0,
+          ...(error === undefined ? {} : { last_error: error }),
         }))
         .where('id', '=', id)
         .where('status', 'in', PENDING)
@@ -171,6 +173,27 @@ export function digestLedger({ db, dialect }: StoreContext): DigestLedgerStore {
         .orderBy('id')
         .execute();
       return rows.map(toEntry);
+    },
+
+    async digestStatus(c) {
+      const latest = (statuses: DigestStatus[] | null, failedOnly = false) => {
+        let q = db
+          .selectFrom('digest_ledger')
+          .selectAll()
+          .where('platform', '=', c.platform)
+          .where('workspace_id', '=', c.workspaceId)
+          .where('channel_id', '=', c.channelId);
+        if (statuses) q = q.where('status', 'in', statuses);
+        if (failedOnly) q = q.where('last_error', 'is not', null);
+        return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      };
+      const [sent, failed, last] = await Promise.all([latest(['done']), latest(null, true), latest(null)]);
+      const failedFeeds = last ? (JSON.parse(last.digest_json) as Digest).failedFeeds : [];
+      return {
+        lastSentAt: sent?.updated_at ?? null,
+        lastDeliveryFailure: failed ? { at: failed.updated_at, error: failed.last_error ?? 'error' } : null,
+        lastFailedFeeds: last && failedFeeds.length > 0 ? { at: last.created_at, feeds: failedFeeds } : null,
+      };
     },
 
     getDigestEntry: byId,

@@ -6,7 +6,7 @@ import { channelColumns, lockChannel, type Queryable, type StoreContext } from '
 
 type Row = Selectable<SubscriptionsTable>;
 
-const toSubscription = (r: Row): Subscription => ({
+export const toSubscription = (r: Row): Subscription => ({
   id: r.id,
   channel: { platform: r.platform, workspaceId: r.workspace_id, channelId: r.channel_id },
   feedUrl: r.feed_url,

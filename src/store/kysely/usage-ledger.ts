@@ -21,6 +21,16 @@ export function usageLedger({ db }: StoreContext): UsageLedger {
         })
         .execute();
     },
+    async recordBrief(caller, at) {
+      // One row per caller and day, counted up in place: a busy channel is one row a day.
+      await db
+        .insertInto('brief_counts')
+        .values({ day: utcDay(at), caller, briefs: 1 })
+        .onConflict((oc) =>
+          oc.columns(['day', 'caller']).doUpdateSet((eb) => ({ briefs: eb('brief_counts.briefs', '+', 1) })),
+        )
+        .execute();
+    },
     async usageTotals(options = {}) {
       const rows = await db
         .selectFrom('usage_ledger')

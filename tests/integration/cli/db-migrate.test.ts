@@ -137,6 +137,31 @@ describe.skipIf(!postgresAvailable)('brief db migrate-to-postgres', () => {
         promptTokens: 1,
         completionTokens: 1,
       });
+    // Slack for many workspaces: an install (its token sealed), its defaults, its brief count.
+    await source.putSlackInstallation({
+      installKey: 'T:T1',
+      enterpriseId: null,
+      teamId: 'T1',
+      isEnterpriseInstall: false,
+      appId: 'A1',
+      teamName: 'Team',
+      enterpriseName: null,
+      enterpriseUrl: null,
+      botTokenSealed: 'enc1:0123abcd:c2VhbGVk',
+      botRefreshSealed: null,
+      botExpiresAt: null,
+      botUserId: 'UBOT',
+      botId: 'BBOT',
+      botScopes: ['commands'],
+      installerUserId: 'U1',
+      installedAt: 1,
+      updatedAt: 1,
+    });
+    await source.putWorkspaceSettings(
+      { platform: 'slack', workspaceId: 'T1' },
+      { engine: 'llm', language: 'de', length: null, updatedBy: 'U1', updatedAt: 1 },
+    );
+    await source.recordBrief('slack:T1/C1', 1);
     await source.close();
     const tables: string[] = [];
     const counts = await copySqliteToPostgres({
@@ -152,11 +177,20 @@ describe.skipIf(!postgresAvailable)('brief db migrate-to-postgres', () => {
       feed_state: 1,
       digest_ledger: 4,
       seen_items: 1238, // g:1 and g:2 were seen already
+      slack_installations: 1,
+      slack_org_teams: 0,
+      slack_oauth_states: 0,
+      workspace_settings: 1,
+      brief_counts: 1,
     });
     expect(tables).toEqual(Object.keys(counts));
     const store = await openPostgresStore(database.url, { poolMax: 1 });
     expect((await store.seenKeys(slack, keys)).size).toBe(1234);
     expect((await store.usageTotals())[0]).toMatchObject({ day: '1970-01-01', calls: 250 });
+    expect((await store.getSlackInstallation('T:T1'))?.botTokenSealed).toBe('enc1:0123abcd:c2VhbGVk');
+    expect(await store.getWorkspaceSettings({ platform: 'slack', workspaceId: 'T1' })).toMatchObject({
+      engine: 'llm',
+    });
     await store.close();
   });
 

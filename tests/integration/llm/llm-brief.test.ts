@@ -257,4 +257,32 @@ describe('output language', () => {
     expect(b.headline).toBe('Stadtrat genehmigt Brückenreparatur');
     for (const fact of b.keyFacts) expect(bridge).toContain(fact.quote);
   });
+
+  it('writes in a workspace’s language when a request names one, cached apart from the server’s', async () => {
+    await rig.store.close();
+    rig = llmServiceRig(fake, tmp.dir, { BRIEF_LANGUAGE: 'de' });
+    const serverDefault = await brief(bridge, 'slack:T1/C1');
+    expect(fake.requests[0]!.body.messages[0]!.content).toContain('in German');
+    // A workspace that chose French: another prompt, another cache entry.
+    const french = await rig.service.brief(
+      { kind: 'text', text: bridge },
+      { caller: 'slack:T2/C1', language: 'fr' },
+    );
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests[1]!.body.messages[0]!.content).toContain('in French');
+    expect(french.language).toBe('fr');
+    // One that chose the article's own language (null), though the server says German.
+    const own = await rig.service.brief(
+      { kind: 'text', text: bridge },
+      { caller: 'slack:T3/C1', language: null },
+    );
+    expect(fake.requests).toHaveLength(3);
+    expect(fake.requests[2]!.body.messages[0]!.content).not.toContain('in German');
+    expect(own.language).toBe('en');
+    // Each is cached under its own language.
+    await rig.service.brief({ kind: 'text', text: bridge }, { caller: 'slack:T2/C2', language: 'fr' });
+    await brief(bridge, 'slack:T1/C2');
+    expect(fake.requests).toHaveLength(3);
+    expect(serverDefault.language).toBe('de');
+  });
 });

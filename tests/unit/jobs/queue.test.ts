@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessJobQueue } from '../../../src/jobs/queue.js';
+import { RetryLater } from '../../../src/jobs/failure.js';
+import { createInProcessJobQueue, MAX_DEFERRALS } from '../../../src/jobs/queue.js';
 import type { BriefJob, Job, SlackTarget } from '../../../src/jobs/types.js';
 import { createWorkQueue } from '../../../src/work-queue.js';
 
@@ -107,5 +108,89 @@ describe('the in-process job queue', () => {
     await releaseAll();
     await queue.onIdle();
     expect(ran.map((r) => r.job.kind).sort()).toEqual(['brief', 'digest', 'digest']);
+  });
+});
+
+describe('the in-process job queue: rate-limited jobs wait outside their slot', () => {
+  const timers = () => {
+    const pending: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
+    return {
+      pending,
+      setTimer: (fn: () => void, ms: number) => {
+        const t = { fn, ms, cancelled: false };
+        pending.push(t);
+        return { cancel: () => (t.cancelled = true) };
+      },
+      fire() {
+        for (const t of pending.splice(0)) if (!t.cancelled) t.fn();
+      },
+    };
+  };
+  const lane = (concurrency = 1) =>
+    createWorkQueue({
+      concurrency,
+      maxPending: 10,
+      onError: (err) => {
+        throw err;
+      },
+    });
+
+  it('puts a job off for the delay RetryLater names, frees its slot meanwhile, and runs it again', async () => {
+    const clock = timers();
+    const lanes = { brief: lane(1), digest: lane(1) };
+    const runs: Array<{ id: string; canDefer: boolean | undefined }> = [];
+    let limited = true;
+    const queue = createInProcessJobQueue({
+      lanes,
+      setTimer: clock.setTimer,
+      run: async (_job, meta) => {
+        runs.push({ id: meta.id, canDefer: meta.canDefer });
+        if (meta.id === 'a' && limited) throw new RetryLater('rate limited', { delayMs: 2000 });
+      },
+    });
+    await queue.enqueue(job('A'), { id: 'a' });
+    await queue.enqueue(job('B'), { id: 'b' });
+    await expect.poll(() => runs.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(runs[0]!.canDefer).toBe(true);
+    expect(clock.pending.map((t) => t.ms)).toEqual([2000]);
+    // Deferred is not idle.
+    let idle = false;
+    void queue.onIdle().then(() => (idle = true));
+    await new Promise((r) => setImmediate(r));
+    expect(idle).toBe(false);
+    limited = false;
+    clock.fire();
+    await expect.poll(() => runs.map((r) => r.id)).toEqual(['a', 'b', 'a']);
+    await expect.poll(() => idle).toBe(true);
+  });
+
+  it('stops putting a job off after MAX_DEFERRALS, and at once when the process stops', async () => {
+    const clock = timers();
+    const stop = new AbortController();
+    const runs: Array<boolean | undefined> = [];
+    const queue = createInProcessJobQueue({
+      lanes: { brief: lane(), digest: lane() },
+      setTimer: clock.setTimer,
+      shutdown: stop.signal,
+      run: async (_job, meta) => {
+        runs.push(meta.canDefer);
+        if (meta.canDefer) throw new RetryLater('rate limited', { delayMs: 1000 });
+      },
+    });
+    await queue.enqueue(job('A'), { id: 'a' });
+    for (let i = 0; i < MAX_DEFERRALS; i++) {
+      await expect.poll(() => clock.pending.length).toBe(1);
+      clock.fire();
+    }
+    await queue.onIdle();
+    expect(runs).toEqual([...Array<boolean>(MAX_DEFERRALS).fill(true), undefined]);
+
+    runs.length = 0;
+    await queue.enqueue(job('A'), { id: 'a2' });
+    await expect.poll(() => clock.pending.length).toBe(1);
+    stop.abort();
+    await queue.onIdle();
+    // Run again at once, no longer deferrable: it answers ("restarting") instead of waiting.
+    expect(runs).toEqual([true, undefined]);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BRIEF_COMMAND } from '../../../../adapters/slack/commands/brief-command.js';
 import { BRIEF_MESSAGE_CALLBACK_ID } from '../../../../adapters/slack/shortcuts/brief-message.js';
+import { BOT_SCOPES, REDIRECT_PATH } from '../../../../adapters/slack/installations/index.js';
 import { EVENTS_PATH } from '../../../../adapters/slack/transport.js';
 
 /** The manifest users paste into Slack must name what the code listens for. */
@@ -21,14 +22,25 @@ describe('slack-manifest.yaml', () => {
     for (const url of urls) expect(new URL(url!).pathname).toBe(EVENTS_PATH);
   });
 
-  it('asks for exactly the scopes and events the adapter uses', () => {
-    const scopes = manifest.match(/bot:\n((?:\s+(?:#.*|- \S+)\n)+)/)?.[1] ?? '';
-    expect(scopes.match(/- (\S+)/g)?.map((s) => s.slice(2))).toEqual([
-      'commands',
-      'chat:write',
-      'app_mentions:read',
-      'users:read',
+  const list = (key: string) =>
+    (manifest.match(new RegExp(`${key}:\\n((?:\\s+(?:#.*|- \\S+)\\n)+)`))?.[1] ?? '')
+      .match(/- (\S+)/g)
+      ?.map((s) => s.slice(2));
+
+  it('asks for exactly the scopes an OAuth install asks for, and the events the adapter uses', () => {
+    expect(list('bot')).toEqual([...BOT_SCOPES]);
+    expect(list('bot_events')).toEqual([
+      'app_mention',
+      'app_home_opened',
+      'app_uninstalled',
+      'tokens_revoked',
     ]);
-    expect(manifest).toMatch(/bot_events:\n\s+- app_mention\n/);
+  });
+
+  it('sends installers back to the OAuth redirect path, and has a Home tab', () => {
+    const redirects = list('redirect_urls') ?? [];
+    expect(redirects).toHaveLength(1);
+    expect(new URL(redirects[0]!).pathname).toBe(REDIRECT_PATH);
+    expect(manifest).toMatch(/app_home:\n\s+#.*\n\s+home_tab_enabled: true\n/);
   });
 });
